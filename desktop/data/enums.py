@@ -1,0 +1,109 @@
+"""Closed vocabularies of the domain, stored as their string values.
+
+English names follow the glossary in domain.md; labels for people are in
+`desktop.services.labels`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrgKind(StrEnum):
+    CELL = "cell"
+    COMMUNE = "commune"
+
+
+class CellType(StrEnum):
+    VILLAGE = "village"
+    RESIDENTIAL = "residential"
+    AGENCY = "agency"
+    SCHOOL = "school"
+    ENTERPRISE = "enterprise"
+    OTHER = "other"
+
+
+class Sex(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class MemberStatus(StrEnum):
+    FULL = "full"
+    PROBATIONARY = "probationary"
+    EXEMPT = "exempt"
+    ATTACHED = "attached"  # temporarily attached from another cell
+    TRANSFERRED = "transferred"
+    DECEASED = "deceased"
+    REMOVED = "removed"
+
+    @property
+    def is_current(self) -> bool:
+        return self in CURRENT_STATUSES
+
+    @property
+    def counts_in_cell(self) -> bool:
+        """Exempt and attached members are left out of the cell's numbers."""
+        return self in (MemberStatus.FULL, MemberStatus.PROBATIONARY)
+
+    @property
+    def votes(self) -> bool:
+        return self is MemberStatus.FULL
+
+
+CURRENT_STATUSES = frozenset(
+    {MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.EXEMPT, MemberStatus.ATTACHED}
+)
+
+
+class CommitteePostKind(StrEnum):
+    SECRETARY = "secretary"
+    DEPUTY_SECRETARY = "deputy_secretary"
+    COMMITTEE_MEMBER = "committee_member"
+
+
+class MeetingKind(StrEnum):
+    REGULAR = "regular"
+    THEMATIC = "thematic"
+    EXTRAORDINARY = "extraordinary"
+    COMMITTEE = "committee"
+
+
+class MeetingState(StrEnum):
+    DRAFT = "draft"
+    PREPARED = "prepared"
+    HELD = "held"
+    ADOPTED = "adopted"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    ABSENT_EXCUSED = "absent_excused"
+    ABSENT_UNEXCUSED = "absent_unexcused"
+
+
+class TaskResult(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+
+
+class RecommendationStatus(StrEnum):
+    OPEN = "open"
+    FORWARDED = "forwarded"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+class DocumentType(StrEnum):
+    """Type codes of the number symbol "Số 05-NQ/CB"."""
+
+    RESOLUTION = "NQ"
+    MINUTES = "BB"
+    REPORT = "BC"
+    NOTICE = "TB"
+    PLAN = "KH"
+    DECISION = "QĐ"
+    PROPOSAL = "TTr"
+    LETTER = "CV"

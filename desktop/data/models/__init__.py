@@ -1,0 +1,28 @@
+"""The book's tables. Importing this package registers every model."""
+
+from desktop.data.models.book_state import BookState, RuleSetRecord, Tombstone
+from desktop.data.models.meeting import AgendaItem, Attendance, Meeting, MeetingGuest, Speech
+from desktop.data.models.member import Member
+from desktop.data.models.organisation import CommitteePost, CommitteeTerm, Organisation
+from desktop.data.models.recommendation import Recommendation
+from desktop.data.models.register import DocumentRecord
+from desktop.data.models.resolution import Resolution, ResolutionTask
+
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "BookState",
+    "CommitteePost",
+    "CommitteeTerm",
+    "DocumentRecord",
+    "Meeting",
+    "MeetingGuest",
+    "Member",
+    "Organisation",
+    "Recommendation",
+    "Resolution",
+    "ResolutionTask",
+    "RuleSetRecord",
+    "Speech",
+    "Tombstone",
+]

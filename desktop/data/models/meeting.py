@@ -1,0 +1,141 @@
+"""A meeting (sinh hoạt chi bộ) and what happens in it."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.data.base import Base, SyncedRecord, enum_column
+from desktop.data.enums import AttendanceStatus, MeetingKind, MeetingState, MemberStatus
+from desktop.data.types import NfcString, NfcText
+
+
+class Meeting(SyncedRecord, Base):
+    __tablename__ = "meeting"
+
+    kind: Mapped[MeetingKind] = enum_column(MeetingKind, default=MeetingKind.REGULAR, index=True)
+    state: Mapped[MeetingState] = enum_column(MeetingState, default=MeetingState.DRAFT)
+    title: Mapped[str] = mapped_column(NfcString(300), default="")
+    topic: Mapped[str] = mapped_column(NfcString(300), default="")  # thematic meetings
+    scheduled_on: Mapped[date] = mapped_column(Date, index=True)
+    held_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    start_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    end_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    place: Mapped[str] = mapped_column(NfcString(200), default="")
+    chair_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True)
+    minute_taker_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    grade: Mapped[str] = mapped_column(NfcString(40), default="")
+    superior_remarks: Mapped[str] = mapped_column(NfcText, default="")
+    notes: Mapped[str] = mapped_column(NfcText, default="")
+
+    chair = relationship("Member", foreign_keys=[chair_id])
+    minute_taker = relationship("Member", foreign_keys=[minute_taker_id])
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+    attendance: Mapped[list[Attendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    guests: Mapped[list[MeetingGuest]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingGuest.position"
+    )
+    speeches: Mapped[list[Speech]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Speech.position"
+    )
+    resolution = relationship(
+        "Resolution", back_populates="meeting", uselist=False, cascade="all, delete-orphan"
+    )
+
+    search_kind = "meeting"
+
+    def search_text(self) -> str:
+        return " ".join(p for p in (self.title, self.topic, self.place, self.notes) if p)
+
+    def search_title(self) -> str:
+        return self.title
+
+
+class AgendaItem(SyncedRecord, Base):
+    __tablename__ = "agenda_item"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(NfcString(300))
+    presenter_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True)
+    ready: Mapped[bool] = mapped_column(Boolean, default=False)
+    conclusion: Mapped[str] = mapped_column(NfcText, default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    presenter = relationship("Member")
+
+    search_kind = "agenda_item"
+
+    def search_text(self) -> str:
+        return " ".join(p for p in (self.title, self.conclusion) if p)
+
+    def search_title(self) -> str:
+        return self.title
+
+
+class Attendance(SyncedRecord, Base):
+    """One member's attendance at one meeting.
+
+    `member_status` is the member's status on the day, so that counts of old
+    meetings do not change when a member is later recognised or transferred.
+    """
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    member_status: Mapped[MemberStatus] = enum_column(MemberStatus)
+    status: Mapped[AttendanceStatus] = enum_column(AttendanceStatus)
+    reason: Mapped[str] = mapped_column(NfcString(300), default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
+    member = relationship("Member")
+
+
+class MeetingGuest(SyncedRecord, Base):
+    """A guest or superior delegate (đại biểu cấp trên) at a meeting."""
+
+    __tablename__ = "meeting_guest"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(NfcString(120))
+    title: Mapped[str] = mapped_column(NfcString(200), default="")  # e.g. "Đảng ủy viên"
+    is_superior: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="guests")
+
+
+class Speech(SyncedRecord, Base):
+    """One speaker's opinion, by name, as the minutes must record it."""
+
+    __tablename__ = "speech"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    agenda_item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_item.id"), nullable=True, index=True
+    )
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True)
+    speaker_name: Mapped[str] = mapped_column(NfcString(120), default="")  # guests
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    content: Mapped[str] = mapped_column(NfcText)
+    is_recommendation: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="speeches")
+    member = relationship("Member")
+
+    search_kind = "speech"
+
+    def search_text(self) -> str:
+        return self.content or ""
+
+    def search_title(self) -> str:
+        return self.member.full_name if self.member is not None else self.speaker_name

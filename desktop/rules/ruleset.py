@@ -1,0 +1,133 @@
+"""Typed access to a validated rule set."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.data.enums import MeetingKind
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    title_vi: str
+    title_en: str
+    min_points: float
+    requires_hard_criteria: bool = False
+
+    def title(self, language: str) -> str:
+        return self.title_vi if language == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A rule set as shipped in `resources/rules/*.json` (see its schema)."""
+
+    data: dict[str, Any] = field(repr=False)
+
+    @property
+    def rule_set_id(self) -> str:
+        return str(self.data["rule_set_id"])
+
+    @property
+    def version(self) -> int:
+        return int(self.data["version"])
+
+    @property
+    def title(self) -> str:
+        return str(self.data["title"])
+
+    def to_json(self) -> str:
+        return json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
+
+    # --- meetings ---------------------------------------------------------
+
+    @property
+    def default_meeting_day(self) -> int:
+        return int(self.data["meeting"]["default_day"])
+
+    def min_duration_minutes(self, kind: MeetingKind, members: int, combined: bool = False) -> int:
+        minutes = self.data["meeting"]["min_duration_minutes"]
+        base = int(minutes[kind.value])
+        large = members >= int(self.data["meeting"]["large_cell_members"])
+        if kind in (MeetingKind.REGULAR, MeetingKind.THEMATIC) and (large or combined):
+            return max(base, int(minutes["large_or_combined"]))
+        return base
+
+    def quorum_met(self, present: int, total: int) -> bool:
+        """Whether `present` of `total` full members make a valid meeting."""
+        if total <= 0:
+            return False
+        quorum = self.data["meeting"]["quorum"]
+        needed = float(quorum["fraction"]) * total
+        return present > needed if quorum["strictly_more"] else present >= needed
+
+    def holidays(self, year: int) -> dict[date, str]:
+        meeting = self.data["meeting"]
+        days: dict[date, str] = {}
+        for holiday in meeting["fixed_holidays"]:
+            month, day = (int(part) for part in holiday["month_day"].split("-"))
+            days[date(year, month, day)] = holiday["name"]
+        for span in meeting["dated_holidays"]:
+            start, end = date.fromisoformat(span["from"]), date.fromisoformat(span["to"])
+            current = start
+            while current <= end:
+                if current.year == year:
+                    days[current] = span["name"]
+                current += timedelta(days=1)
+        return days
+
+    # --- scoring and rating ----------------------------------------------
+
+    def _bands(self, raw: list[dict[str, Any]]) -> list[Band]:
+        bands = [
+            Band(
+                id=b["id"],
+                title_vi=b["title"]["vi"],
+                title_en=b["title"]["en"],
+                min_points=float(b["min_points"]),
+                requires_hard_criteria=bool(b.get("requires_hard_criteria", False)),
+            )
+            for b in raw
+        ]
+        return sorted(bands, key=lambda band: band.min_points, reverse=True)
+
+    @property
+    def meeting_bands(self) -> list[Band]:
+        return self._bands(self.data["meeting_quality"]["bands"])
+
+    @property
+    def rating_levels(self) -> list[Band]:
+        return self._bands(self.data["member_rating"]["levels"])
+
+    def meeting_grade(self, score: float, hard_criteria_met: bool = True) -> Band:
+        """The band for `score`; a band that needs full hard criteria is skipped without them."""
+        for band in self.meeting_bands:
+            if score >= band.min_points and (hard_criteria_met or not band.requires_hard_criteria):
+                return band
+        return self.meeting_bands[-1]
+
+    @property
+    def scoring_criteria(self) -> list[dict[str, Any]]:
+        return list(self.data["meeting_quality"]["criteria"])
+
+    # --- members ------------------------------------------------------------
+
+    @property
+    def recommendation_limit_days(self) -> int:
+        return int(self.data["recommendations"]["answer_limit_days"])
+
+    @property
+    def probation_months(self) -> int:
+        return int(self.data["members"]["probation_months"])
+
+    @property
+    def badge_years(self) -> list[int]:
+        return sorted(int(y) for y in self.data["members"]["badge_years"])
+
+    @property
+    def margins_mm(self) -> dict[str, float]:
+        return {k: float(v) for k, v in self.data["document_layout"]["margins_mm"].items()}

@@ -1,0 +1,112 @@
+"""What people see for field names and closed vocabularies, in their language."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop.data.enums import (
+    AttendanceStatus,
+    CellType,
+    CommitteePostKind,
+    MeetingKind,
+    MeetingState,
+    MemberStatus,
+    OrgKind,
+    RecommendationStatus,
+    Sex,
+    TaskResult,
+)
+from desktop.i18n import N_, _
+
+FIELD_LABELS: dict[str, str] = {
+    "cell_name": N_("Cell name"),
+    "commune_name": N_("Commune"),
+    "place_name": N_("Place name on documents"),
+    "province": N_("Province"),
+    "meeting_day": N_("Meeting day of the month"),
+    "superior_line": N_("Superior body line"),
+    "issuer_line": N_("Issuing body line"),
+    "full_name": N_("Full name"),
+    "sex": N_("Sex"),
+    "date_of_birth": N_("Date of birth"),
+    "citizen_id": N_("Citizen ID"),
+    "phone": N_("Phone"),
+    "address": N_("Address"),
+    "admission_date": N_("Admission date"),
+    "official_date": N_("Official date"),
+    "card_number": N_("Party card number"),
+    "status": N_("Status"),
+    "ethnicity": N_("Ethnicity"),
+    "religion": N_("Religion"),
+    "education_level": N_("Education"),
+    "theory_level": N_("Political theory"),
+    "notes": N_("Notes"),
+    "title": N_("Title"),
+    "scheduled_on": N_("Date"),
+    "place": N_("Place"),
+    "kind": N_("Type"),
+    "topic": N_("Topic"),
+    "content": N_("Content"),
+    "raised_on": N_("Raised on"),
+    "addressee": N_("Sent to"),
+    "description": N_("Task"),
+    "due_on": N_("Due"),
+    "summary": N_("Summary"),
+    "term": N_("Committee term"),
+    "post": N_("Post"),
+    "member": N_("Member"),
+    "starts_on": N_("From"),
+    "ends_on": N_("Until"),
+}
+
+ENUM_LABELS: dict[StrEnum, str] = {
+    OrgKind.CELL: N_("Party cell"),
+    OrgKind.COMMUNE: N_("Commune party committee"),
+    CellType.VILLAGE: N_("Village cell"),
+    CellType.RESIDENTIAL: N_("Residential group cell"),
+    CellType.AGENCY: N_("Agency cell"),
+    CellType.SCHOOL: N_("School cell"),
+    CellType.ENTERPRISE: N_("Enterprise cell"),
+    CellType.OTHER: N_("Other cell"),
+    Sex.MALE: N_("Male"),
+    Sex.FEMALE: N_("Female"),
+    MemberStatus.FULL: N_("Full member"),
+    MemberStatus.PROBATIONARY: N_("Probationary member"),
+    MemberStatus.EXEMPT: N_("Exempt from work and meetings"),
+    MemberStatus.ATTACHED: N_("Temporarily attached"),
+    MemberStatus.TRANSFERRED: N_("Transferred out"),
+    MemberStatus.DECEASED: N_("Deceased"),
+    MemberStatus.REMOVED: N_("Removed"),
+    CommitteePostKind.SECRETARY: N_("Secretary"),
+    CommitteePostKind.DEPUTY_SECRETARY: N_("Deputy secretary"),
+    CommitteePostKind.COMMITTEE_MEMBER: N_("Committee member"),
+    MeetingKind.REGULAR: N_("Regular meeting"),
+    MeetingKind.THEMATIC: N_("Thematic meeting"),
+    MeetingKind.EXTRAORDINARY: N_("Extraordinary meeting"),
+    MeetingKind.COMMITTEE: N_("Committee meeting"),
+    MeetingState.DRAFT: N_("Draft"),
+    MeetingState.PREPARED: N_("Prepared"),
+    MeetingState.HELD: N_("Held"),
+    MeetingState.ADOPTED: N_("Adopted"),
+    AttendanceStatus.PRESENT: N_("Present"),
+    AttendanceStatus.ABSENT_EXCUSED: N_("Absent with reason"),
+    AttendanceStatus.ABSENT_UNEXCUSED: N_("Absent without reason"),
+    TaskResult.PENDING: N_("Not yet evaluated"),
+    TaskResult.DONE: N_("Done"),
+    TaskResult.PARTLY: N_("Partly done"),
+    TaskResult.NOT_DONE: N_("Not done"),
+    RecommendationStatus.OPEN: N_("Open"),
+    RecommendationStatus.FORWARDED: N_("Forwarded"),
+    RecommendationStatus.ANSWERED: N_("Answered"),
+    RecommendationStatus.CLOSED: N_("Closed"),
+}
+
+
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS.get(name, name))
+
+
+def enum_label(value: StrEnum | None) -> str:
+    if value is None:
+        return ""
+    return _(ENUM_LABELS.get(value, str(value)))

@@ -1,0 +1,149 @@
+"""Reading and changing members, with validation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import func, select
+
+from desktop.data.enums import CURRENT_STATUSES, MemberStatus, Sex
+from desktop.data.models import Member
+from desktop.i18n import _
+from desktop.services.book import Book
+from desktop.services.validation import Validator
+
+
+@dataclass
+class MemberInput:
+    """The fields of the profile form."""
+
+    full_name: str
+    sex: Sex
+    date_of_birth: date | None = None
+    citizen_id: str = ""
+    phone: str = ""
+    address: str = ""
+    admission_date: date | None = None
+    official_date: date | None = None
+    card_number: str = ""
+    status: MemberStatus = MemberStatus.FULL
+    home_cell: str = ""
+    ethnicity: str = ""
+    religion: str = ""
+    education_level: str = ""
+    theory_level: str = ""
+    notes: str = ""
+
+    def cleaned(self) -> MemberInput:
+        """Stray spaces removed; names with single spaces."""
+        values = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, str) and not isinstance(value, Sex | MemberStatus):
+                value = value.strip()
+            values[item.name] = value
+        values["full_name"] = " ".join(self.full_name.split())
+        values["citizen_id"] = values["citizen_id"].replace(" ", "")
+        return MemberInput(**values)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """What a list shows of a member (no ORM object, safe across threads)."""
+
+    id: str
+    full_name: str
+    sort_key: str
+    sex: Sex
+    date_of_birth: date | None
+    status: MemberStatus
+    card_number: str
+    phone: str
+    admission_date: date | None
+
+
+class MemberService:
+    def __init__(self, book: Book, today: date | None = None) -> None:
+        self.book = book
+        self.today = today or date.today()
+
+    def validate(self, data: MemberInput, member_id: str | None = None) -> None:
+        check = Validator()
+        check.required("full_name", data.full_name)
+        check.max_length("full_name", data.full_name, 120)
+        check.not_future("date_of_birth", data.date_of_birth, self.today)
+        check.not_future("admission_date", data.admission_date, self.today)
+        check.not_future("official_date", data.official_date, self.today)
+        check.not_before("admission_date", data.admission_date, "date_of_birth", data.date_of_birth)
+        check.not_before("official_date", data.official_date, "admission_date", data.admission_date)
+        check.digits("citizen_id", data.citizen_id, 12)
+        check.phone("phone", data.phone)
+        check.max_length("address", data.address, 300)
+        check.max_length("card_number", data.card_number, 20)
+        if data.card_number:
+            with self.book.reader() as session:
+                clash = session.scalar(
+                    select(Member.full_name).where(
+                        Member.card_number == data.card_number, Member.id != (member_id or "")
+                    )
+                )
+            if clash:
+                check.add(
+                    "card_number",
+                    _("Party card number: {number} already belongs to {name}.").format(
+                        number=data.card_number, name=clash
+                    ),
+                )
+        check.raise_if_any()
+
+    def create(self, data: MemberInput) -> str:
+        clean = data.cleaned()
+        self.validate(clean)
+        with self.book.session() as session:
+            member = Member(**_columns(clean))
+            session.add(member)
+            session.flush()
+            return member.id
+
+    def update(self, member_id: str, data: MemberInput) -> None:
+        clean = data.cleaned()
+        self.validate(clean, member_id)
+        with self.book.session() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise KeyError(member_id)
+            for name, value in _columns(clean).items():
+                setattr(member, name, value)
+
+    def get(self, member_id: str) -> Member | None:
+        with self.book.reader() as session:
+            return session.get(Member, member_id)
+
+    def rows(self, *, include_past: bool = False) -> list[MemberRow]:
+        """Members in Vietnamese name order; past members only when asked."""
+        query = select(
+            Member.id,
+            Member.full_name,
+            Member.sort_key,
+            Member.sex,
+            Member.date_of_birth,
+            Member.status,
+            Member.card_number,
+            Member.phone,
+            Member.admission_date,
+        ).order_by(Member.sort_key)
+        if not include_past:
+            query = query.where(Member.status.in_(CURRENT_STATUSES))
+        with self.book.reader() as session:
+            return [MemberRow(*row) for row in session.execute(query)]
+
+    def counts_by_status(self) -> Counter[MemberStatus]:
+        with self.book.reader() as session:
+            rows = session.execute(select(Member.status, func.count()).group_by(Member.status))
+            return Counter({status: count for status, count in rows})
+
+
+def _columns(data: MemberInput) -> dict[str, object]:
+    return {item.name: getattr(data, item.name) for item in fields(data)}
