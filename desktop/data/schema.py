@@ -49,10 +49,11 @@ def upgrade(path: Path, backup: Callable[[Path], Path] | None = None) -> bool:
     `backup` is called first (with the path) when an existing book is about
     to be changed; a failed migration leaves the file as the backup had it.
     """
-    current = probe(path) if path.exists() and path.stat().st_size else 0
+    existing = path.exists() and path.stat().st_size > 0
+    current = probe(path) if existing else 0
     if current == SCHEMA_VERSION:
         return False
-    if current and backup is not None:
+    if existing and backup is not None:
         backup(path)
     run_migrations(path, "head")
     return True

@@ -68,17 +68,25 @@ def _letter_key(char: str) -> tuple[int, int]:
     index = _LETTERS.find(letter) if len(letter) == 1 else -1
     if index >= 0:
         return 100 + index, tone
-    if lower.isdigit():
+    if lower.isdigit() and len(lower) == 1 and lower in "0123456789":
         return 50 + int(lower), 0
     if lower.isspace():
         return 0, 0
     return 200 + ord(lower[0]) if lower else 0, tone
 
 
+def _code_point(value: int) -> str:
+    """A character for `value`, skipping the surrogates UTF-8 cannot hold."""
+    value = 0x20 + value
+    if value >= 0xD800:
+        value += 0x800
+    return chr(min(value, 0x10FFFF))
+
+
 def vietnamese_sort_key(text: str) -> str:
     """A string that sorts in Vietnamese dictionary order (letters first, tones second)."""
     keys = [_letter_key(char) for char in unicodedata.normalize("NFC", text)]
-    primary = "".join(chr(0x4E00 + letter) for letter, _tone in keys)
+    primary = "".join(_code_point(letter) for letter, _tone in keys)
     secondary = "".join(chr(0x30 + tone) for _letter, tone in keys)
     return primary + "\u0001" + secondary
 

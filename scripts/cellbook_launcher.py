@@ -1,0 +1,5 @@
+"""Entry point for the frozen (PyInstaller) CellBook app."""
+
+from desktop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,202 @@
+"""Every model survives a save and a fresh read from the file."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, date, datetime, time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import inspect, select
+
+from desktop.data import models
+from desktop.data.base import SyncedRecord
+from desktop.data.enums import (
+    AttendanceStatus,
+    CommitteePostKind,
+    DocumentType,
+    MeetingKind,
+    MeetingState,
+    MemberStatus,
+    RecommendationStatus,
+    Sex,
+    TaskResult,
+)
+from desktop.services.book import Book
+
+
+def _columns(obj: object) -> dict[str, object]:
+    mapper = inspect(type(obj))
+    return {column.key: getattr(obj, column.key) for column in mapper.column_attrs}
+
+
+def _one_of_each(book: Book) -> list[object]:
+    with book.reader() as session:
+        term = session.scalars(select(models.CommitteeTerm)).one()
+    member = models.Member(
+        full_name="Nguyễn Thị Ánh",
+        sex=Sex.FEMALE,
+        date_of_birth=date(1970, 5, 2),
+        citizen_id="087170001234",
+        phone="0912 345 678",
+        address="Tổ 3, thôn An Hòa",
+        admission_date=date(1995, 3, 3),
+        official_date=date(1996, 3, 3),
+        card_number="123456",
+        status=MemberStatus.FULL,
+        ethnicity="Kinh",
+        religion="Không",
+        education_level="12/12",
+        theory_level="Sơ cấp",
+        notes="Đảng viên gương mẫu",
+    )
+    meeting = models.Meeting(
+        kind=MeetingKind.REGULAR,
+        state=MeetingState.HELD,
+        title="Sinh hoạt chi bộ tháng 12/2026",
+        scheduled_on=date(2026, 12, 3),
+        held_on=date(2026, 12, 3),
+        start_time=time(8, 0),
+        end_time=time(10, 0),
+        place="Nhà văn hóa thôn",
+        score=91.5,
+        grade="Tốt",
+        superior_remarks="Chuẩn bị chu đáo",
+    )
+    meeting.chair = member
+    agenda = models.AgendaItem(position=1, title="Thông tin thời sự", ready=True, conclusion="Đã nắm")
+    agenda.meeting = meeting
+    agenda.presenter = member
+    attendance = models.Attendance(
+        member=member, member_status=MemberStatus.FULL, status=AttendanceStatus.ABSENT_EXCUSED,
+        reason="Ốm",
+    )
+    attendance.meeting = meeting
+    guest = models.MeetingGuest(name="Trần Văn Thành", title="Đảng ủy viên", is_superior=True)
+    guest.meeting = meeting
+    speech = models.Speech(position=1, content="Đề nghị làm đường", is_recommendation=True)
+    speech.meeting = meeting
+    speech.member = member
+    resolution = models.Resolution(
+        title="Nghị quyết tháng 12/2026",
+        evaluation="Hoàn thành",
+        directions="Tiếp tục",
+        votes_for=20,
+        votes_against=0,
+        votes_abstain=1,
+        voters_present=21,
+        adopted_at=datetime(2026, 12, 3, 3, 0, tzinfo=UTC),
+    )
+    resolution.meeting = meeting
+    task = models.ResolutionTask(
+        position=1, description="Thu đảng phí", due_on=date(2026, 12, 31),
+        result=TaskResult.PARTLY, result_note="Còn 2 đồng chí",
+    )
+    task.resolution = resolution
+    task.assignee = member
+    recommendation = models.Recommendation(
+        raised_on=date(2026, 12, 3), content="Sửa đường liên thôn", addressee="Đảng ủy xã",
+        status=RecommendationStatus.FORWARDED, forwarded_on=date(2026, 12, 4),
+    )
+    recommendation.raised_by = member
+    recommendation.meeting = meeting
+    post = models.CommitteePost(
+        term_id=term.id, post=CommitteePostKind.SECRETARY, starts_on=date(2025, 1, 1)
+    )
+    post.member = member
+    document = models.DocumentRecord(
+        term_id=term.id, doc_type=DocumentType.MINUTES, number=5, issuer_code="CB",
+        issued_on=date(2026, 12, 3), summary="Biên bản",
+    )
+    return [member, meeting, agenda, attendance, guest, speech, resolution, task,
+            recommendation, post, document]
+
+
+def test_every_model_round_trips_through_the_file(book: Book):
+    objects = _one_of_each(book)
+    with book.session() as session:
+        session.add_all(objects)
+    saved = {(type(obj), obj.id): _columns(obj) for obj in objects}
+    book.close(backup=False)
+
+    reopened = Book.open(book.path, device_id="other")
+    try:
+        with reopened.reader() as session:
+            for (model, record_id), columns in saved.items():
+                loaded = session.get(model, record_id)
+                assert loaded is not None, model
+                assert _columns(loaded) == columns, model
+    finally:
+        reopened.close(backup=False)
+    synced = {m for m in vars(models).values() if isinstance(m, type) and issubclass(m, SyncedRecord)}
+    assert {type(obj) for obj in objects} | {models.Organisation, models.CommitteeTerm} == synced
+
+
+def test_records_are_stamped_for_sync(book: Book):
+    with book.session() as session:
+        member = models.Member(full_name="Lê Văn Tám", sex=Sex.MALE)
+        session.add(member)
+    first_seq = member.change_seq
+    assert member.org_id == book.owner_org_id
+    assert member.updated_on == "test-device"
+    assert member.created_at.tzinfo is not None
+    assert len(member.id) == 36
+
+    with book.session() as session:
+        session.get(models.Member, member.id).phone = "0912345678"
+    with book.reader() as session:
+        changed = session.get(models.Member, member.id)
+        assert changed.change_seq > first_seq
+        assert changed.updated_at >= changed.created_at
+    assert book.change_counter() == changed.change_seq
+
+
+def test_deleting_leaves_a_tombstone(book: Book):
+    with book.session() as session:
+        member = models.Member(full_name="Lê Văn Tám", sex=Sex.MALE)
+        session.add(member)
+    with book.session() as session:
+        session.delete(session.get(models.Member, member.id))
+    with book.reader() as session:
+        stone = session.scalars(select(models.Tombstone)).one()
+    assert stone.record_id == member.id
+    assert stone.table_name == "member"
+    assert stone.org_id == book.owner_org_id
+    assert stone.change_seq == book.change_counter()
+
+
+def test_deleting_a_meeting_tombstones_its_children(book: Book):
+    with book.session() as session:
+        meeting = models.Meeting(kind=MeetingKind.REGULAR, scheduled_on=date(2026, 1, 3))
+        meeting.agenda_items.append(models.AgendaItem(title="Khai mạc"))
+        session.add(meeting)
+    with book.session() as session:
+        session.delete(session.get(models.Meeting, meeting.id))
+    with book.reader() as session:
+        tables = sorted(stone.table_name for stone in session.scalars(select(models.Tombstone)))
+    assert tables == ["agenda_item", "meeting"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=60), notes=st.text(max_size=200))
+def test_text_is_stored_composed(book: Book, name: str, notes: str):
+    with book.session() as session:
+        member = models.Member(full_name=name, sex=Sex.MALE, notes=notes)
+        session.add(member)
+    with book.reader() as session:
+        loaded = session.get(models.Member, member.id)
+    assert loaded.full_name == unicodedata.normalize("NFC", name)
+    assert loaded.notes == unicodedata.normalize("NFC", notes)
+
+
+def test_decomposed_vietnamese_is_composed_on_the_way_in(book: Book):
+    decomposed = unicodedata.normalize("NFD", "Phạm Thị Hường")
+    assert decomposed != "Phạm Thị Hường"
+    with book.session() as session:
+        member = models.Member(full_name=decomposed, sex=Sex.FEMALE)
+        session.add(member)
+    with book.reader() as session:
+        raw = session.connection().exec_driver_sql(
+            "SELECT full_name FROM member WHERE id = ?", (member.id,)
+        ).scalar_one()
+    assert raw == "Phạm Thị Hường"
