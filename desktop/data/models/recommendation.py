@@ -34,7 +34,7 @@ class Recommendation(SyncedRecord, Base):
     search_kind = "recommendation"
 
     def search_text(self) -> str:
-        return " ".join(p for p in (self.content, self.addressee, self.answer) if p)
+        return " — ".join(p for p in (self.content, self.addressee, self.answer) if p)
 
     def search_title(self) -> str:
         return self.raised_by.full_name if self.raised_by is not None else ""

@@ -38,7 +38,7 @@ class Resolution(SyncedRecord, Base):
     search_kind = "resolution"
 
     def search_text(self) -> str:
-        return " ".join(p for p in (self.title, self.evaluation, self.directions) if p)
+        return " — ".join(p for p in (self.title, self.evaluation, self.directions) if p)
 
     def search_title(self) -> str:
         return self.title
@@ -64,7 +64,7 @@ class ResolutionTask(SyncedRecord, Base):
     search_kind = "resolution_task"
 
     def search_text(self) -> str:
-        return " ".join(p for p in (self.description, self.assignee_text, self.result_note) if p)
+        return " — ".join(p for p in (self.description, self.assignee_text, self.result_note) if p)
 
     def search_title(self) -> str:
         return self.resolution.title if self.resolution is not None else ""

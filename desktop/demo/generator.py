@@ -1,0 +1,210 @@
+"""Writing the whole demo book: the cell, its people, two years of meetings."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from functools import partial
+from itertools import cycle
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.data.base import SyncedRecord
+from desktop.data.models import (
+    AgendaItem,
+    Attendance,
+    BookState,
+    CommitteePost,
+    CommitteeTerm,
+    DocumentRecord,
+    Meeting,
+    MeetingGuest,
+    Member,
+    Organisation,
+    Recommendation,
+    Resolution,
+    ResolutionTask,
+    RuleSetRecord,
+    Speech,
+)
+from desktop.data.stamping import BookSession
+from desktop.demo import phrases, places
+from desktop.demo.committee import build_committee, term_name
+from desktop.demo.other_meetings import hold_committee, hold_extraordinary, hold_thematic
+from desktop.demo.people import MemberBuilder
+from desktop.demo.recommendations import follow_up
+from desktop.demo.records import RecordFactory, local_moment
+from desktop.demo.register import number_documents
+from desktop.demo.regular import RegularMeetings
+from desktop.demo.resolutions import ResolutionWriter
+from desktop.demo.schedule import (
+    regular_months,
+    term_start_year,
+    thematic_month_indexes,
+    working_day,
+)
+from desktop.demo.speech import TextMaker
+from desktop.demo.story import HeldMeeting, Story
+from desktop.services.book import Book, NewBookDetails
+
+MONTHS = 24
+MEETING_DAY = 3
+RECOMMENDATIONS = 10
+
+# Records are written in this order, one flush per group, so that every
+# foreign key points at a row that already exists.
+FLUSH_GROUPS: tuple[tuple[type[SyncedRecord], ...], ...] = (
+    (CommitteeTerm, Member, CommitteePost),
+    (Meeting, AgendaItem),
+    (Attendance, MeetingGuest, Speech),
+    (DocumentRecord,),
+    (Resolution,),
+    (ResolutionTask,),
+    (Recommendation,),
+)
+
+
+def generate_demo_book(
+    path: Path, *, seed: int = 1, until: date | None = None, device_id: str = "demo"
+) -> Book:
+    """Write the demo book to `path` (which must not exist) and return it open.
+
+    The book ends with the regular meeting of the month before `until`
+    (default: today); the same `seed` and `until` give identical contents,
+    ids and stamps included.
+    """
+    end = until or date.today()
+    rng = random.Random(seed)
+    factory = RecordFactory(seed, device_id)
+    months = regular_months(end, MONTHS)
+    term_year = term_start_year(months[-1])
+    details = NewBookDetails(
+        cell_name=places.CELL_NAME,
+        commune_name=places.COMMUNE_NAME,
+        place_name=places.PLACE_NAME,
+        province=places.PROVINCE,
+        meeting_day=MEETING_DAY,
+        superior_line=places.SUPERIOR_LINE,
+        term_name=term_name(term_year),
+        term_start=date(term_year, 1, 1),
+    )
+    book = Book.create(
+        path, details, book_id=factory.new_id(), org_id=factory.new_id(), device_id=device_id
+    )
+    try:
+        with book.session() as session:
+            session.info["preserve_stamps"] = True
+            _write(session, book, rng, factory, months, end, term_year)
+    except BaseException:
+        book.close(backup=False)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    return book
+
+
+def _write(
+    session: BookSession,
+    book: Book,
+    rng: random.Random,
+    factory: RecordFactory,
+    months: list[date],
+    until: date,
+    term_year: int,
+) -> None:
+    rules = book.rules
+    days = [working_day(month.replace(day=MEETING_DAY), rules.holidays) for month in months]
+    created = local_moment(days[0] - timedelta(days=12), time(9))
+    current_term = _restamp_creation(session, book, factory, created)
+
+    builder = MemberBuilder(rng, factory, days)
+    members = builder.build(created)
+    committee = build_committee(factory, current_term, term_year, members, created)
+    story = Story(
+        rng=rng,
+        factory=factory,
+        text=TextMaker(rng, builder.names),
+        rules=rules,
+        members=members,
+        committee=committee,
+        days=days,
+        until=until,
+    )
+    held = [hold() for _day, _order, hold in sorted(_calendar(story), key=lambda e: e[:2])]
+    number_documents(factory, committee, held)
+    follow_up(story, [item for meeting in held for item in meeting.raised])
+
+    records = factory.take()
+    for group in FLUSH_GROUPS:
+        session.add_all([record for record in records if isinstance(record, group)])
+        session.flush()
+
+
+def _restamp_creation(
+    session: BookSession, book: Book, factory: RecordFactory, created: datetime
+) -> CommitteeTerm:
+    """Give what `Book.create` wrote seeded ids and the story's stamps."""
+    state = session.get(BookState, 1)
+    assert state is not None
+    state.created_at = created
+    organisation = session.get(Organisation, book.owner_org_id)
+    assert organisation is not None
+    factory.stamp(organisation, created)
+    for record in session.scalars(select(RuleSetRecord)):
+        record.installed_at = created
+    term = session.scalars(select(CommitteeTerm)).one()
+    term.id = factory.new_id()
+    factory.stamp(term, max(created, local_moment(term.starts_on, time(9))))
+    session.flush()
+    return term
+
+
+Event = tuple[date, int, Callable[[], HeldMeeting]]
+
+
+def _calendar(story: Story) -> list[Event]:
+    """Every meeting of the demo with its day; held in date order so that each
+    resolution's tasks are evaluated at the following meeting."""
+    rng, days = story.rng, story.days
+    months = [day.replace(day=1) for day in days]
+    last = len(days) - 1
+    regular = RegularMeetings(
+        story,
+        ResolutionWriter(story),
+        raise_at={last, last - 2, *rng.sample(range(1, last - 3), RECOMMENDATIONS - 2)},
+    )
+    resolutions = regular.resolutions
+    thematic = thematic_month_indexes(months)
+    topics = list(phrases.THEMATIC_TOPICS)
+    rng.shuffle(topics)
+    topic_cycle = cycle(topics)
+    event_months = {
+        plan.event_meeting for plan in story.members if plan.event_meeting is not None
+    } | {plan.recognised_at for plan in story.members if plan.recognised_at is not None}
+
+    events: list[Event] = []
+    for index, day in enumerate(days):
+        if index in thematic or index in event_months or index == last or rng.random() < 0.4:
+            events.append((day, 0, partial(
+                hold_committee, story, day,
+                thematic=index in thematic, party_events=index in event_months,
+            )))
+        events.append((day, 1, partial(regular.hold, index)))
+    for number, index in enumerate(thematic):
+        month = months[index]
+        events.append((
+            working_day(month.replace(day=15), story.rules.holidays),
+            1,
+            partial(hold_thematic, story, month, next(topic_cycle), working_group=number % 4 == 0),
+        ))
+    # The flood season's extraordinary meeting: the latest September (or October) that
+    # is neither the first month nor one of the last two.
+    candidates = [i for i in range(1, last - 1) if months[i].month in (9, 10)]
+    septembers = [i for i in candidates if months[i].month == 9]
+    if septembers or candidates:
+        flood = (septembers or candidates)[-1]
+        day = working_day(months[flood].replace(day=20), story.rules.holidays)
+        events.append((day, 1, partial(hold_extraordinary, story, day, resolutions)))
+    return events
