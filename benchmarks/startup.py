@@ -25,8 +25,9 @@ TARGET_RATIO = 1.5
 def _time_until_painted(command: list[str], env: dict[str, str]) -> float:
     """Seconds from spawning the process until it reports its first paint."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                               text=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
     line = process.stdout.readline() if process.stdout else ""
     elapsed = time.perf_counter() - started
     _, errors = process.communicate(timeout=60)
@@ -48,8 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         book = args.book
         if book is None:
             book = Path(scratch) / "demo.cellbook"
-            subprocess.run([sys.executable, "-m", "desktop", "demo", "--out", str(book)],
-                           check=True, env=env, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "desktop", "demo", "--out", str(book)],
+                check=True,
+                env=env,
+                capture_output=True,
+            )
         app = [sys.executable, "-m", "desktop", "gui", str(book), "--smoke"]
         bare = [sys.executable, str(HERE / "bare_window.py")]
         _time_until_painted(app, env)  # warm the disk cache for both

@@ -92,6 +92,7 @@ def pgettext(context: str, message: str) -> str:
 
 # --- Locale formats (Babel) ------------------------------------------------
 
+
 def babel_locale() -> str:
     return "vi_VN" if current_language() == "vi" else "en_GB"
 

@@ -29,15 +29,39 @@ def _po(language: str) -> Path:
 
 
 def main() -> int:
-    _pybabel("extract", "-F", "babel.cfg", *KEYWORDS, "--no-location", "--sort-output",
-             "--project", "CellBook", "-o", str(TEMPLATE), "desktop")
+    _pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        *KEYWORDS,
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "CellBook",
+        "-o",
+        str(TEMPLATE),
+        "desktop",
+    )
     for language in ("vi", "en"):
         if _po(language).exists():
-            _pybabel("update", "-N", "--no-fuzzy-matching", "-i", str(TEMPLATE),
-                     "-d", str(CATALOGS), "-D", "cellbook", "-l", language, "--ignore-obsolete")
+            _pybabel(
+                "update",
+                "-N",
+                "--no-fuzzy-matching",
+                "-i",
+                str(TEMPLATE),
+                "-d",
+                str(CATALOGS),
+                "-D",
+                "cellbook",
+                "-l",
+                language,
+                "--ignore-obsolete",
+            )
         else:
-            _pybabel("init", "-i", str(TEMPLATE), "-d", str(CATALOGS), "-D", "cellbook",
-                     "-l", language)
+            _pybabel(
+                "init", "-i", str(TEMPLATE), "-d", str(CATALOGS), "-D", "cellbook", "-l", language
+            )
     with _po("en").open("rb") as handle:
         english = read_po(handle)
     for message in english:

@@ -64,8 +64,13 @@ def test_catalog_covers_every_string_in_the_code():
         for _file, _line, message, _comments, _context in extract_from_dir(
             str(CATALOGS.parent.parent / "desktop"),
             method_map=[("**.py", "python")],
-            keywords={"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
-                      "QT_N_": ((1, "c"), 2)},
+            keywords={
+                "_": None,
+                "N_": None,
+                "ngettext": (1, 2),
+                "pgettext": ((1, "c"), 2),
+                "QT_N_": ((1, "c"), 2),
+            },
         )
     }
     known = {m.id for m in _catalog("vi") if m.id}

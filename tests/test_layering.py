@@ -34,5 +34,7 @@ def test_importing_data_and_services_never_loads_qt():
         "desktop.rules, desktop.cli.main; "
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

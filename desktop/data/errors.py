@@ -45,29 +45,48 @@ class BookFileError(Exception):
     def message(self) -> str:
         name = self.path.name
         texts = {
-            BookProblem.NOT_FOUND: _("The book “{name}” was not found. It may have been moved "
-                                     "or renamed. Choose it again from its new place."),
-            BookProblem.NOT_A_DATABASE: _("“{name}” is not a CellBook book. Nothing was changed. "
-                                          "Choose a file that ends in .cellbook."),
-            BookProblem.NOT_A_BOOK: _("“{name}” is a database, but not a CellBook book. "
-                                      "Nothing was changed."),
-            BookProblem.CORRUPT: _("The book “{name}” is damaged. Nothing more was written to "
-                                   "it. Restore the latest backup from the Backups folder."),
-            BookProblem.TOO_NEW: _("The book “{name}” was written by a newer version of "
-                                   "CellBook. It was not opened and not changed. Install the "
-                                   "newer version to open it."),
-            BookProblem.LOCKED: _("The book “{name}” is busy in another window or program. "
-                                  "Nothing was lost. Close the other window and try again."),
-            BookProblem.READ_ONLY: _("The book “{name}” cannot be written: the file or its "
-                                     "folder is read-only. Nothing was lost. Copy the book to "
-                                     "a folder you can write to."),
-            BookProblem.DISK_FULL: _("The disk is full, so the last change to “{name}” was not "
-                                     "saved. Nothing earlier was lost. Free some space and "
-                                     "try again."),
-            BookProblem.CANNOT_OPEN: _("The book “{name}” could not be opened. Check that the "
-                                       "drive is connected and try again."),
-            BookProblem.IO_ERROR: _("The computer could not read or write “{name}”. Nothing "
-                                    "earlier was lost. Check the drive and try again."),
+            BookProblem.NOT_FOUND: _(
+                "The book “{name}” was not found. It may have been moved "
+                "or renamed. Choose it again from its new place."
+            ),
+            BookProblem.NOT_A_DATABASE: _(
+                "“{name}” is not a CellBook book. Nothing was changed. "
+                "Choose a file that ends in .cellbook."
+            ),
+            BookProblem.NOT_A_BOOK: _(
+                "“{name}” is a database, but not a CellBook book. Nothing was changed."
+            ),
+            BookProblem.CORRUPT: _(
+                "The book “{name}” is damaged. Nothing more was written to "
+                "it. Restore the latest backup from the Backups folder."
+            ),
+            BookProblem.TOO_NEW: _(
+                "The book “{name}” was written by a newer version of "
+                "CellBook. It was not opened and not changed. Install the "
+                "newer version to open it."
+            ),
+            BookProblem.LOCKED: _(
+                "The book “{name}” is busy in another window or program. "
+                "Nothing was lost. Close the other window and try again."
+            ),
+            BookProblem.READ_ONLY: _(
+                "The book “{name}” cannot be written: the file or its "
+                "folder is read-only. Nothing was lost. Copy the book to "
+                "a folder you can write to."
+            ),
+            BookProblem.DISK_FULL: _(
+                "The disk is full, so the last change to “{name}” was not "
+                "saved. Nothing earlier was lost. Free some space and "
+                "try again."
+            ),
+            BookProblem.CANNOT_OPEN: _(
+                "The book “{name}” could not be opened. Check that the "
+                "drive is connected and try again."
+            ),
+            BookProblem.IO_ERROR: _(
+                "The computer could not read or write “{name}”. Nothing "
+                "earlier was lost. Check the drive and try again."
+            ),
         }
         return texts[self.problem].format(name=name)
 

@@ -25,13 +25,17 @@ class BookSession(Session):
 
 def _reserve_change_numbers(session: Session, count: int) -> int:
     """Advance the book's change counter by `count`; return the first number."""
-    last = session.connection().execute(
-        text(
-            "UPDATE book_state SET change_counter = change_counter + :n "
-            "WHERE id = 1 RETURNING change_counter"
-        ),
-        {"n": count},
-    ).scalar_one()
+    last = (
+        session.connection()
+        .execute(
+            text(
+                "UPDATE book_state SET change_counter = change_counter + :n "
+                "WHERE id = 1 RETURNING change_counter"
+            ),
+            {"n": count},
+        )
+        .scalar_one()
+    )
     return int(last) - count + 1
 
 

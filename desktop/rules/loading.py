@@ -55,9 +55,7 @@ def _criteria_problems(criteria: list[dict[str, Any]], where: str) -> list[str]:
         for option in options:
             if float(option["points"]) > float(criterion["points"]):
                 problems.append(
-                    _("{where}: an option gives more points than the criterion").format(
-                        where=label
-                    )
+                    _("{where}: an option gives more points than the criterion").format(where=label)
                 )
     return problems
 
@@ -95,7 +93,9 @@ def load_rule_file(path: Path) -> RuleSet:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise RuleSetError(_("The rule file {source} was not found.").format(source=path.name)) from error
+        raise RuleSetError(
+            _("The rule file {source} was not found.").format(source=path.name)
+        ) from error
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise RuleSetError(
             _("The rule file {source} cannot be read: {problem}").format(

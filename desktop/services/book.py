@@ -12,8 +12,10 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 from desktop import __version__
-from desktop.data import models  # noqa: F401  (registers every table)
-from desktop.data import schema
+from desktop.data import (
+    models,  # noqa: F401  (registers every table)
+    schema,
+)
 from desktop.data.backup import make_backup, thin_backups
 from desktop.data.engine import make_engine, make_sessionmaker
 from desktop.data.enums import CellType, OrgKind
@@ -53,11 +55,26 @@ class NewBookDetails:
         check.raise_if_any()
 
 
+LOCAL_UNIT_PREFIXES = ("xã ", "phường ", "thị trấn ", "đặc khu ")
+
+
+def place_from_commune(commune: str) -> str:
+    """ "Xã An Phú" -> "An Phú" (what the dateline of a document shows)."""
+    name = " ".join(commune.split())
+    for prefix in LOCAL_UNIT_PREFIXES:
+        if name.lower().startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
 def default_superior_line(commune_name: str) -> str:
-    name = commune_name.strip()
-    for prefix in ("xã ", "Xã ", "XÃ "):
-        if name.startswith(prefix):
-            name = name[len(prefix):]
+    """The superior body's header line: "An Phú" or "Xã An Phú" -> "ĐẢNG BỘ XÃ AN PHÚ",
+    "Phường Hòa Bình" -> "ĐẢNG BỘ PHƯỜNG HÒA BÌNH"."""
+    name = " ".join(commune_name.split())
+    if not name:
+        return ""
+    if any(name.lower().startswith(prefix) for prefix in LOCAL_UNIT_PREFIXES):
+        return f"ĐẢNG BỘ {name}".upper()
     return f"ĐẢNG BỘ XÃ {name}".upper()
 
 
@@ -306,7 +323,7 @@ def _add_organisation(session: BookSession, owner: str, details: NewBookDetails)
             name=details.cell_name.strip(),
             commune_name=details.commune_name.strip(),
             province=details.province.strip(),
-            place_name=(details.place_name or details.commune_name).strip(),
+            place_name=(details.place_name or place_from_commune(details.commune_name)).strip(),
             superior_line=details.superior_line.strip()
             or default_superior_line(details.commune_name),
             issuer_line=default_issuer_line(details.cell_name, details.kind),

@@ -8,6 +8,7 @@ from desktop.data.enums import (
     AttendanceStatus,
     CellType,
     CommitteePostKind,
+    DocumentType,
     MeetingKind,
     MeetingState,
     MemberStatus,
@@ -16,7 +17,8 @@ from desktop.data.enums import (
     Sex,
     TaskResult,
 )
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, current_language
+from desktop.rules import RuleSet
 
 FIELD_LABELS: dict[str, str] = {
     "cell_name": N_("Cell name"),
@@ -99,6 +101,14 @@ ENUM_LABELS: dict[StrEnum, str] = {
     RecommendationStatus.FORWARDED: N_("Forwarded"),
     RecommendationStatus.ANSWERED: N_("Answered"),
     RecommendationStatus.CLOSED: N_("Closed"),
+    DocumentType.RESOLUTION: N_("Resolution"),
+    DocumentType.MINUTES: N_("Minutes"),
+    DocumentType.REPORT: N_("Report"),
+    DocumentType.NOTICE: N_("Notice"),
+    DocumentType.PLAN: N_("Plan"),
+    DocumentType.DECISION: N_("Decision"),
+    DocumentType.PROPOSAL: N_("Proposal"),
+    DocumentType.LETTER: N_("Letter"),
 }
 
 
@@ -110,3 +120,17 @@ def enum_label(value: StrEnum | None) -> str:
     if value is None:
         return ""
     return _(ENUM_LABELS.get(value, str(value)))
+
+
+def document_type_label(value: DocumentType) -> str:
+    return enum_label(value)
+
+
+def grade_label(rules: RuleSet, grade: str) -> str:
+    """A meeting grade as stored ("good" or "Tốt") in the user's language."""
+    if not grade:
+        return ""
+    for band in rules.meeting_bands:
+        if grade in (band.id, band.title_vi, band.title_en):
+            return band.title(current_language())
+    return grade

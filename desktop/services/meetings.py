@@ -9,7 +9,14 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import selectinload
 
 from desktop.data.enums import AttendanceStatus, MeetingKind, MeetingState
-from desktop.data.models import Attendance, Meeting, Resolution
+from desktop.data.models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    Resolution,
+    ResolutionTask,
+    Speech,
+)
 from desktop.services.book import Book
 from desktop.services.labels import enum_label
 from desktop.services.validation import Validator
@@ -72,17 +79,18 @@ class MeetingService:
             return [MeetingRow(*row) for row in session.execute(query)]
 
     def create(self, data: MeetingInput) -> str:
+        kind = MeetingKind(data.kind)  # forms may hand over the plain value
         check = Validator()
         check.required("scheduled_on", data.scheduled_on)
         check.max_length("title", data.title, 300)
         check.max_length("topic", data.topic, 300)
         check.max_length("place", data.place, 200)
-        if data.kind is MeetingKind.THEMATIC:
+        if kind is MeetingKind.THEMATIC:
             check.required("topic", data.topic)
         check.raise_if_any()
         with self.book.session() as session:
             meeting = Meeting(
-                kind=data.kind,
+                kind=kind,
                 scheduled_on=data.scheduled_on,
                 title=data.title.strip(),
                 topic=data.topic.strip(),
@@ -99,11 +107,13 @@ class MeetingService:
                 select(Meeting)
                 .where(Meeting.id == meeting_id)
                 .options(
-                    selectinload(Meeting.agenda_items),
+                    selectinload(Meeting.agenda_items).selectinload(AgendaItem.presenter),
                     selectinload(Meeting.attendance).selectinload(Attendance.member),
                     selectinload(Meeting.guests),
-                    selectinload(Meeting.speeches),
-                    selectinload(Meeting.resolution).selectinload(Resolution.tasks),
+                    selectinload(Meeting.speeches).selectinload(Speech.member),
+                    selectinload(Meeting.resolution)
+                    .selectinload(Resolution.tasks)
+                    .selectinload(ResolutionTask.assignee),
                     selectinload(Meeting.chair),
                     selectinload(Meeting.minute_taker),
                 )

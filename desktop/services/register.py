@@ -10,7 +10,7 @@ from desktop.data.enums import DocumentType
 from desktop.data.models import CommitteeTerm, DocumentRecord, Organisation
 from desktop.i18n import _
 from desktop.services.book import Book
-from desktop.services.validation import ValidationError, FieldError
+from desktop.services.validation import FieldError, ValidationError
 
 
 class RegisterService:
@@ -27,8 +27,14 @@ class RegisterService:
             )
         if term is None:
             raise ValidationError(
-                [FieldError("term", _("No committee term covers {day}. Add the term first.")
-                            .format(day=day.strftime("%d/%m/%Y")))]
+                [
+                    FieldError(
+                        "term",
+                        _("No committee term covers {day}. Add the term first.").format(
+                            day=day.strftime("%d/%m/%Y")
+                        ),
+                    )
+                ]
             )
         return term
 

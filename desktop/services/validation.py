@@ -52,7 +52,9 @@ class Validator:
         if value and len(value.strip()) > limit:
             self._say(field, _("{field}: at most {limit} characters."), limit=limit)
 
-    def number_between(self, field: str, value: int | float | None, low: float, high: float) -> None:
+    def number_between(
+        self, field: str, value: int | float | None, low: float, high: float
+    ) -> None:
         if value is None:
             return
         if not low <= value <= high:
@@ -62,7 +64,9 @@ class Validator:
         if value is not None and value > today:
             self._say(field, _("{field}: cannot be in the future."))
 
-    def not_before(self, field: str, value: date | None, other_field: str, other: date | None) -> None:
+    def not_before(
+        self, field: str, value: date | None, other_field: str, other: date | None
+    ) -> None:
         if value is not None and other is not None and value < other:
             self._say(
                 field,

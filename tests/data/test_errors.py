@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop.data.enums import Sex
 from desktop.data.errors import BookFileError, BookProblem, book_file_errors, classify
 from desktop.data.models import Member
-from desktop.data.enums import Sex
 from desktop.services.book import Book
 
 

@@ -64,11 +64,15 @@ def _one_of_each(book: Book) -> list[object]:
         superior_remarks="Chuẩn bị chu đáo",
     )
     meeting.chair = member
-    agenda = models.AgendaItem(position=1, title="Thông tin thời sự", ready=True, conclusion="Đã nắm")
+    agenda = models.AgendaItem(
+        position=1, title="Thông tin thời sự", ready=True, conclusion="Đã nắm"
+    )
     agenda.meeting = meeting
     agenda.presenter = member
     attendance = models.Attendance(
-        member=member, member_status=MemberStatus.FULL, status=AttendanceStatus.ABSENT_EXCUSED,
+        member=member,
+        member_status=MemberStatus.FULL,
+        status=AttendanceStatus.ABSENT_EXCUSED,
         reason="Ốm",
     )
     attendance.meeting = meeting
@@ -89,14 +93,20 @@ def _one_of_each(book: Book) -> list[object]:
     )
     resolution.meeting = meeting
     task = models.ResolutionTask(
-        position=1, description="Thu đảng phí", due_on=date(2026, 12, 31),
-        result=TaskResult.PARTLY, result_note="Còn 2 đồng chí",
+        position=1,
+        description="Thu đảng phí",
+        due_on=date(2026, 12, 31),
+        result=TaskResult.PARTLY,
+        result_note="Còn 2 đồng chí",
     )
     task.resolution = resolution
     task.assignee = member
     recommendation = models.Recommendation(
-        raised_on=date(2026, 12, 3), content="Sửa đường liên thôn", addressee="Đảng ủy xã",
-        status=RecommendationStatus.FORWARDED, forwarded_on=date(2026, 12, 4),
+        raised_on=date(2026, 12, 3),
+        content="Sửa đường liên thôn",
+        addressee="Đảng ủy xã",
+        status=RecommendationStatus.FORWARDED,
+        forwarded_on=date(2026, 12, 4),
     )
     recommendation.raised_by = member
     recommendation.meeting = meeting
@@ -105,11 +115,26 @@ def _one_of_each(book: Book) -> list[object]:
     )
     post.member = member
     document = models.DocumentRecord(
-        term_id=term.id, doc_type=DocumentType.MINUTES, number=5, issuer_code="CB",
-        issued_on=date(2026, 12, 3), summary="Biên bản",
+        term_id=term.id,
+        doc_type=DocumentType.MINUTES,
+        number=5,
+        issuer_code="CB",
+        issued_on=date(2026, 12, 3),
+        summary="Biên bản",
     )
-    return [member, meeting, agenda, attendance, guest, speech, resolution, task,
-            recommendation, post, document]
+    return [
+        member,
+        meeting,
+        agenda,
+        attendance,
+        guest,
+        speech,
+        resolution,
+        task,
+        recommendation,
+        post,
+        document,
+    ]
 
 
 def test_every_model_round_trips_through_the_file(book: Book):
@@ -128,7 +153,9 @@ def test_every_model_round_trips_through_the_file(book: Book):
                 assert _columns(loaded) == columns, model
     finally:
         reopened.close(backup=False)
-    synced = {m for m in vars(models).values() if isinstance(m, type) and issubclass(m, SyncedRecord)}
+    synced = {
+        m for m in vars(models).values() if isinstance(m, type) and issubclass(m, SyncedRecord)
+    }
     assert {type(obj) for obj in objects} | {models.Organisation, models.CommitteeTerm} == synced
 
 
@@ -177,7 +204,9 @@ def test_deleting_a_meeting_tombstones_its_children(book: Book):
     assert tables == ["agenda_item", "meeting"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(name=st.text(min_size=1, max_size=60), notes=st.text(max_size=200))
 def test_text_is_stored_composed(book: Book, name: str, notes: str):
     with book.session() as session:
@@ -196,7 +225,9 @@ def test_decomposed_vietnamese_is_composed_on_the_way_in(book: Book):
         member = models.Member(full_name=decomposed, sex=Sex.FEMALE)
         session.add(member)
     with book.reader() as session:
-        raw = session.connection().exec_driver_sql(
-            "SELECT full_name FROM member WHERE id = ?", (member.id,)
-        ).scalar_one()
+        raw = (
+            session.connection()
+            .exec_driver_sql("SELECT full_name FROM member WHERE id = ?", (member.id,))
+            .scalar_one()
+        )
     assert raw == "Phạm Thị Hường"

@@ -14,12 +14,17 @@ from desktop.services.search import search_book
 def _fill(book: Book) -> None:
     with book.session() as session:
         member = Member(full_name="Nguyễn Văn Đức", sex=Sex.MALE)
-        meeting = Meeting(kind=MeetingKind.REGULAR, scheduled_on=date(2026, 11, 3),
-                          title="Sinh hoạt chi bộ tháng 11/2026")
+        meeting = Meeting(
+            kind=MeetingKind.REGULAR,
+            scheduled_on=date(2026, 11, 3),
+            title="Sinh hoạt chi bộ tháng 11/2026",
+        )
         meeting.speeches.append(
             Speech(member=member, content="Đề nghị mỗi Đảng viên nêu gương trong phong trào.")
         )
-        meeting.resolution = Resolution(title="Nghị quyết tháng 11", directions="Thu đảng phí đúng hạn")
+        meeting.resolution = Resolution(
+            title="Nghị quyết tháng 11", directions="Thu đảng phí đúng hạn"
+        )
         session.add_all([member, meeting])
 
 

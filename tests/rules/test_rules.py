@@ -27,8 +27,16 @@ def test_shipped_rule_set_is_valid_and_scores_add_up():
 
 @pytest.mark.parametrize(
     ("score", "hard", "grade"),
-    [(95, True, "Tốt"), (90, True, "Tốt"), (95, False, "Khá"), (89.5, True, "Khá"),
-     (70, True, "Khá"), (69, True, "Trung bình"), (50, True, "Trung bình"), (49, True, "Kém")],
+    [
+        (95, True, "Tốt"),
+        (90, True, "Tốt"),
+        (95, False, "Khá"),
+        (89.5, True, "Khá"),
+        (70, True, "Khá"),
+        (69, True, "Trung bình"),
+        (50, True, "Trung bình"),
+        (49, True, "Kém"),
+    ],
 )
 def test_meeting_grade_bands(score: float, hard: bool, grade: str):
     assert load_default_rule_set().meeting_grade(score, hard).title_vi == grade

@@ -15,15 +15,16 @@ from desktop.services.validation import ValidationError
 
 
 def test_new_book_has_header_lines_from_the_wizard(tmp_path: Path):
-    book = Book.create(tmp_path / "b.cellbook",
-                       NewBookDetails(cell_name="Thôn Phú Lợi", commune_name="xã Tân Hòa",
-                                      meeting_day=4))
+    book = Book.create(
+        tmp_path / "b.cellbook",
+        NewBookDetails(cell_name="Thôn Phú Lợi", commune_name="xã Tân Hòa", meeting_day=4),
+    )
     try:
         org = book.organisation()
         assert org.superior_line == "ĐẢNG BỘ XÃ TÂN HÒA"
         assert org.issuer_line == "CHI BỘ THÔN PHÚ LỢI"
         assert org.meeting_day == 4
-        assert org.place_name == "xã Tân Hòa"
+        assert org.place_name == "Tân Hòa"
     finally:
         book.close(backup=False)
 
@@ -70,3 +71,20 @@ def test_numbers_are_never_reused(book: Book):
 def test_no_term_is_a_clear_validation_error(book: Book):
     with pytest.raises(ValidationError):
         RegisterService(book).issue(DocumentType.MINUTES, date(2020, 1, 1))
+
+
+def test_superior_line_follows_the_kind_of_local_unit():
+    from desktop.services.book import default_superior_line
+
+    assert default_superior_line("An Phú") == "ĐẢNG BỘ XÃ AN PHÚ"
+    assert default_superior_line("Phường Hòa Bình") == "ĐẢNG BỘ PHƯỜNG HÒA BÌNH"
+    assert default_superior_line("đặc khu Phú Quốc") == "ĐẢNG BỘ ĐẶC KHU PHÚ QUỐC"
+
+
+def test_thematic_meeting_needs_a_topic_even_as_a_plain_value(book: Book):
+    from desktop.services.meetings import MeetingInput, MeetingService
+
+    with pytest.raises(ValidationError) as raised:
+        MeetingService(book).create(MeetingInput(kind="thematic", scheduled_on=date(2026, 3, 10)))
+    assert [e.field for e in raised.value.errors] == ["topic"]
+    assert MeetingService(book).rows() == []

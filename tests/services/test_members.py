@@ -22,8 +22,13 @@ def _service(book: Book) -> MemberService:
 def test_valid_member_is_saved_cleaned(book: Book):
     service = _service(book)
     member_id = service.create(
-        MemberInput(full_name="  Nguyễn   Thị  Hoa ", sex=Sex.FEMALE, citizen_id="0871 7000 1234",
-                    admission_date=date(2000, 5, 19), card_number="  93001 ")
+        MemberInput(
+            full_name="  Nguyễn   Thị  Hoa ",
+            sex=Sex.FEMALE,
+            citizen_id="0871 7000 1234",
+            admission_date=date(2000, 5, 19),
+            card_number="  93001 ",
+        )
     )
     member = service.get(member_id)
     assert member.full_name == "Nguyễn Thị Hoa"
@@ -37,13 +42,24 @@ def test_every_problem_is_reported_at_once_and_nothing_saved(book: Book):
     i18n.set_language("en")
     with pytest.raises(ValidationError) as raised:
         service.create(
-            MemberInput(full_name=" ", sex=Sex.MALE, date_of_birth=date(2030, 1, 1),
-                        admission_date=date(2020, 1, 1), official_date=date(2019, 1, 1),
-                        citizen_id="12345", phone="abc")
+            MemberInput(
+                full_name=" ",
+                sex=Sex.MALE,
+                date_of_birth=date(2030, 1, 1),
+                admission_date=date(2020, 1, 1),
+                official_date=date(2019, 1, 1),
+                citizen_id="12345",
+                phone="abc",
+            )
         )
     fields = [error.field for error in raised.value.errors]
     assert fields == [
-        "full_name", "date_of_birth", "admission_date", "official_date", "citizen_id", "phone"
+        "full_name",
+        "date_of_birth",
+        "admission_date",
+        "official_date",
+        "citizen_id",
+        "phone",
     ]
     assert raised.value.for_field("full_name") == ["Full name: please fill this in."]
     assert raised.value.for_field("date_of_birth") == ["Date of birth: cannot be in the future."]
@@ -76,15 +92,19 @@ def test_duplicate_card_number_is_refused(book: Book):
 def test_updating_keeps_own_card_number(book: Book):
     service = _service(book)
     member_id = service.create(MemberInput(full_name="Lê Văn Tám", sex=Sex.MALE, card_number="555"))
-    service.update(member_id, MemberInput(full_name="Lê Văn Tám", sex=Sex.MALE, card_number="555",
-                                          phone="0912 345 678"))
+    service.update(
+        member_id,
+        MemberInput(full_name="Lê Văn Tám", sex=Sex.MALE, card_number="555", phone="0912 345 678"),
+    )
     assert service.get(member_id).phone == "0912 345 678"
 
 
 def test_past_members_are_hidden_by_default(book: Book):
     service = _service(book)
     service.create(MemberInput(full_name="Lê Văn Tám", sex=Sex.MALE))
-    service.create(MemberInput(full_name="Đỗ Văn Cũ", sex=Sex.MALE, status=MemberStatus.TRANSFERRED))
+    service.create(
+        MemberInput(full_name="Đỗ Văn Cũ", sex=Sex.MALE, status=MemberStatus.TRANSFERRED)
+    )
     assert [r.full_name for r in service.rows()] == ["Lê Văn Tám"]
     assert len(service.rows(include_past=True)) == 2
     assert service.counts_by_status()[MemberStatus.TRANSFERRED] == 1

@@ -24,9 +24,7 @@ class Resolution(SyncedRecord, Base):
     votes_abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
     voters_present: Mapped[int | None] = mapped_column(Integer, nullable=True)
     adopted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    document_id: Mapped[str | None] = mapped_column(
-        ForeignKey("document_record.id"), nullable=True
-    )
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("document_record.id"), nullable=True)
 
     meeting = relationship("Meeting", back_populates="resolution")
     tasks: Mapped[list[ResolutionTask]] = relationship(

@@ -1,0 +1,2 @@
+"""Dialogs that add records; each saves through a service and shows the
+service's validation messages next to the fields."""

@@ -1,0 +1,247 @@
+"""A meeting, read-only, as one page of text: the record of what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from html import escape
+
+from desktop.data.enums import AttendanceStatus, MemberStatus
+from desktop.data.models import Attendance, Meeting, Speech
+from desktop.i18n import _, format_date, format_percent
+from desktop.rules import RuleSet
+from desktop.services.book import Book
+from desktop.services.labels import enum_label
+from desktop.services.meetings import MeetingService
+from desktop.services.members import MemberService
+from desktop.ui.qt.core import Qt
+from desktop.ui.qt.widgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from desktop.ui.texts import grade_label, score_text
+from desktop.ui.widgets import fit_to_screen
+
+Who = Callable[..., str]  # (member_id, fallback="") -> the name to print
+
+
+def _e(text: object) -> str:
+    return escape(str(text or "")).replace("\n", "<br>")
+
+
+def _facts(rows: Iterable[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td style='padding-right:16px'><b>{_e(name)}</b></td><td>{value}</td></tr>"
+        for name, value in rows
+        if value
+    )
+    return f"<table cellspacing='2'>{cells}</table>" if cells else ""
+
+
+def meeting_html(meeting: Meeting, names: dict[str, str], rules: RuleSet) -> str:
+    """The whole meeting as HTML. `names` maps member ids to full names."""
+
+    def who(member_id: str | None, fallback: str = "") -> str:
+        return names.get(member_id or "", "") or fallback
+
+    parts: list[str] = []
+    heading = meeting.title or enum_label(meeting.kind)
+    parts.append(f"<h2>{_e(heading)}</h2>")
+    times = " – ".join(t.strftime("%H:%M") for t in (meeting.start_time, meeting.end_time) if t)
+    held = meeting.held_on and meeting.held_on != meeting.scheduled_on
+    score = ""
+    if meeting.score is not None:
+        score = _e(
+            _("{score} points, {grade}").format(
+                score=score_text(meeting.score), grade=grade_label(rules, meeting.grade) or "—"
+            )
+        )
+    parts.append(
+        _facts(
+            [
+                (_("Type"), _e(enum_label(meeting.kind))),
+                (_("State"), _e(enum_label(meeting.state))),
+                (_("Date"), _e(format_date(meeting.scheduled_on))),
+                (_("Held on"), _e(format_date(meeting.held_on)) if held else ""),
+                (_("Time"), _e(times)),
+                (_("Place"), _e(meeting.place)),
+                (_("Topic"), _e(meeting.topic)),
+                (_("Chair"), _e(who(meeting.chair_id))),
+                (_("Minute-taker"), _e(who(meeting.minute_taker_id))),
+                (_("Quality score"), score),
+            ]
+        )
+    )
+    parts.append(_guests_html(meeting))
+    parts.append(_attendance_html(meeting, who))
+    parts.append(_agenda_html(meeting, who))
+    parts.append(_resolution_html(meeting, who))
+    if meeting.superior_remarks:
+        parts.append(f"<h3>{_e(_('Remarks of the superior committee'))}</h3>")
+        parts.append(f"<p>{_e(meeting.superior_remarks)}</p>")
+    if meeting.notes:
+        parts.append(f"<h3>{_e(_('Notes'))}</h3><p>{_e(meeting.notes)}</p>")
+    return "\n".join(part for part in parts if part)
+
+
+def _guests_html(meeting: Meeting) -> str:
+    if not meeting.guests:
+        return ""
+    items = []
+    for guest in meeting.guests:
+        text = _e(guest.name) + (f" — {_e(guest.title)}" if guest.title else "")
+        if guest.is_superior:
+            text += f" <i>({_e(_('superior delegate'))})</i>"
+        items.append(f"<li>{text}</li>")
+    return f"<h3>{_e(_('Guests'))}</h3><ul>{''.join(items)}</ul>"
+
+
+def _attendance_html(meeting: Meeting, who: Who) -> str:
+    rows = meeting.attendance
+    if not rows:
+        return f"<h3>{_e(_('Attendance'))}</h3><p>{_e(_('Attendance has not been taken.'))}</p>"
+
+    def name(row: Attendance) -> str:
+        return who(row.member_id, row.member.full_name if row.member else "")
+
+    counted = [r for r in rows if r.member_status in (MemberStatus.FULL, MemberStatus.PROBATIONARY)]
+    present = [r for r in counted if r.status is AttendanceStatus.PRESENT]
+    excused = [r for r in rows if r.status is AttendanceStatus.ABSENT_EXCUSED]
+    unexcused = [r for r in rows if r.status is AttendanceStatus.ABSENT_UNEXCUSED]
+    others = [r for r in rows if r not in counted and r.status is AttendanceStatus.PRESENT]
+    lines = [
+        _("Present: {present} of {total} members.").format(present=len(present), total=len(counted))
+    ]
+    html = [f"<h3>{_e(_('Attendance'))}</h3>", f"<p>{_e(lines[0])}</p><ul>"]
+    if excused:
+        html.append(
+            f"<li><b>{_e(_('Absent with reason'))}:</b> "
+            + "; ".join(_e(name(r)) + (f" ({_e(r.reason)})" if r.reason else "") for r in excused)
+            + "</li>"
+        )
+    if unexcused:
+        html.append(
+            f"<li><b>{_e(_('Absent without reason'))}:</b> "
+            + "; ".join(_e(name(r)) for r in unexcused)
+            + "</li>"
+        )
+    if others:
+        html.append(
+            f"<li><b>{_e(_('Also present (not counted)'))}:</b> "
+            + "; ".join(f"{_e(name(r))} ({_e(enum_label(r.member_status))})" for r in others)
+            + "</li>"
+        )
+    html.append("</ul>")
+    return "".join(html)
+
+
+def _speech_html(speech: Speech, who: Who) -> str:
+    speaker = who(speech.member_id, speech.speaker_name)
+    mark = f" <i>({_e(_('recommendation'))})</i>" if speech.is_recommendation else ""
+    return f"<li><b>{_e(speaker)}:</b> {_e(speech.content)}{mark}</li>"
+
+
+def _agenda_html(meeting: Meeting, who: Who) -> str:
+    html: list[str] = []
+    if meeting.agenda_items:
+        html.append(f"<h3>{_e(_('Agenda'))}</h3><ol>")
+        for item in meeting.agenda_items:
+            presenter = who(item.presenter_id)
+            line = f"<li><b>{_e(item.title)}</b>"
+            if presenter:
+                line += f" — {_e(_('presented by {name}').format(name=presenter))}"
+            speeches = [s for s in meeting.speeches if s.agenda_item_id == item.id]
+            if speeches:
+                line += (
+                    f"<br><i>{_e(_('Opinions'))}:</i><ul>"
+                    + "".join(_speech_html(s, who) for s in speeches)
+                    + "</ul>"
+                )
+            if item.conclusion:
+                line += f"<br><i>{_e(_('Conclusion'))}:</i> {_e(item.conclusion)}"
+            html.append(line + "</li>")
+        html.append("</ol>")
+    known = {item.id for item in meeting.agenda_items}
+    loose = [s for s in meeting.speeches if s.agenda_item_id not in known]
+    if loose:
+        html.append(f"<h3>{_e(_('Opinions'))}</h3><ul>")
+        html += [_speech_html(s, who) for s in loose]
+        html.append("</ul>")
+    return "".join(html)
+
+
+def _resolution_html(meeting: Meeting, who: Who) -> str:
+    resolution = meeting.resolution
+    if resolution is None:
+        return ""
+    html = [f"<h3>{_e(_('Resolution'))}</h3>"]
+    if resolution.title:
+        html.append(f"<p><b>{_e(resolution.title)}</b></p>")
+    if resolution.evaluation:
+        html.append(f"<p><i>{_e(_('Last month'))}:</i> {_e(resolution.evaluation)}</p>")
+    if resolution.directions:
+        html.append(f"<p><i>{_e(_('Next month'))}:</i> {_e(resolution.directions)}</p>")
+    if resolution.tasks:
+        head = "".join(
+            f"<th align='left' style='padding-right:12px'>{_e(text)}</th>"
+            for text in (_("Task"), _("Who"), _("Due"), _("Result"))
+        )
+        rows = []
+        for task in resolution.tasks:
+            assignee = who(task.assignee_id, task.assignee_text)
+            result = enum_label(task.result)
+            if task.result_note:
+                result += f" — {task.result_note}"
+            cells = (task.description, assignee, format_date(task.due_on), result)
+            rows.append(
+                "<tr>"
+                + "".join(f"<td style='padding-right:12px'>{_e(c)}</td>" for c in cells)
+                + "</tr>"
+            )
+        html.append(f"<table cellspacing='2'><tr>{head}</tr>{''.join(rows)}</table>")
+    if resolution.votes_for is not None:
+        voters = resolution.voters_present or 0
+        share = f" ({format_percent(resolution.votes_for / voters)})" if voters else ""
+        html.append(
+            "<p>"
+            + _e(
+                _(
+                    "Vote: {for_} for{share}, {against} against, {abstain} abstaining, "
+                    "of {voters} voting members present."
+                ).format(
+                    for_=resolution.votes_for,
+                    share=share,
+                    against=resolution.votes_against or 0,
+                    abstain=resolution.votes_abstain or 0,
+                    voters=voters,
+                )
+            )
+            + "</p>"
+        )
+    return "".join(html)
+
+
+def member_names(book: Book) -> dict[str, str]:
+    return {row.id: row.full_name for row in MemberService(book).rows(include_past=True)}
+
+
+class MeetingViewDialog(QDialog):
+    """The read-only view of one meeting."""
+
+    def __init__(self, book: Book, meeting_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        meeting = MeetingService(book).get(meeting_id)
+        self.setWindowTitle(
+            (meeting.title or enum_label(meeting.kind)) if meeting else _("Meeting")
+        )
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        if meeting is None:
+            self.browser.setPlainText(_("This meeting is no longer in the book."))
+        else:
+            self.browser.setHtml(meeting_html(meeting, member_names(book), book.rules))
+        layout.addWidget(self.browser, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        metrics = self.fontMetrics()
+        fit_to_screen(self, metrics.horizontalAdvance("M") * 55, metrics.height() * 32)
+        self.browser.setFocus()

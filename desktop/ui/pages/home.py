@@ -1,0 +1,240 @@
+"""Home: the cell at a glance, and what to do next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.data.enums import MeetingState, MemberStatus, RecommendationStatus
+from desktop.i18n import _, format_date, ngettext
+from desktop.services.labels import enum_label
+from desktop.services.meetings import MeetingRow, MeetingService
+from desktop.services.members import MemberService
+from desktop.services.recommendations import RecommendationService
+from desktop.services.schedule import next_meeting_for
+from desktop.ui.pages.base import Page, PageHost
+from desktop.ui.qt.widgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.ui.texts import grade_label, meeting_day_text, score_text, weekday
+from desktop.ui.theme import set_role
+from desktop.ui.widgets import label, primary_button
+
+
+class Card(QFrame):
+    def __init__(self, heading: str) -> None:
+        super().__init__()
+        set_role(self, "card")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.heading = label(heading, "heading")
+        self.layout_.addWidget(self.heading)
+        self.layout_.addStretch(1)  # lines stay at the top when cards share a row
+        self.lines: list[QWidget] = []
+
+    def set_lines(self, lines: list[tuple[str, str | None]]) -> None:
+        for widget in self.lines:
+            self.layout_.removeWidget(widget)
+            widget.deleteLater()
+        self.lines = []
+        for text, role in lines:
+            line = label(text, role, wrap=True)
+            self.layout_.insertWidget(self.layout_.count() - 1, line)
+            self.lines.append(line)
+
+    def texts(self) -> list[str]:
+        return [widget.text() for widget in self.lines if hasattr(widget, "text")]
+
+
+class HomePage(Page):
+    key = "home"
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host, "")
+        self.subtitle = label("", "big", wrap=True)
+        self.header.insertWidget(1, self.subtitle)
+        self._action_kind = "member"
+
+        grid_box = QWidget()
+        grid = QGridLayout(grid_box)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.setSpacing(12)
+        # The one thing to do next, first on the page.
+        self.next_step_box = QFrame()
+        set_role(self.next_step_box, "banner")
+        banner = QHBoxLayout(self.next_step_box)
+        banner.setContentsMargins(16, 10, 16, 10)
+        self.next_step = label("", "big", wrap=True)
+        banner.addWidget(self.next_step, 1)
+        self.action = primary_button(_("Add the first member…"), self._main_action)
+        banner.addWidget(self.action)
+        grid.addWidget(self.next_step_box, 0, 0, 1, 2)
+        self.next_meeting = Card(_("Next regular meeting"))
+        self.members = Card(_("Members"))
+        self.meetings = Card(_("Latest meetings"))
+        self.recommendations = Card(_("Recommendations"))
+        grid.addWidget(self.next_meeting, 1, 0)
+        grid.addWidget(self.members, 1, 1)
+        grid.addWidget(self.meetings, 2, 0)
+        grid.addWidget(self.recommendations, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(grid_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.set_content(scroll)
+
+    # --- data -------------------------------------------------------------
+
+    def load(self) -> None:
+        org = self.book.organisation()
+        today = self.host.today()
+        self.title_label.setText(org.name)
+        self.subtitle.setText(org.commune_name)
+        regular = self._show_next_meeting(org.meeting_day, today)
+        members = self._show_members()
+        meetings = MeetingService(self.book).rows()
+        self._show_meetings(meetings[:5])
+        self._show_recommendations(today)
+        planned = [
+            row
+            for row in meetings
+            if row.scheduled_on >= today
+            and row.state in (MeetingState.DRAFT, MeetingState.PREPARED)
+        ]
+        if not members:
+            self._action_kind = "member"
+            step = _("Next step: add the members of the cell.")
+            text = _("Add the first member…")
+        elif planned:
+            self._action_kind = "meetings"
+            step = _("Next step: prepare the meeting of {date}.").format(
+                date=format_date(min(row.scheduled_on for row in planned))
+            )
+            text = _("Go to meetings")
+        else:
+            self._action_kind = "meeting"
+            step = _("Next step: plan the meeting of {date}.").format(date=format_date(regular))
+            text = _("Plan the next meeting…")
+        self.next_step.setText(step)
+        self.action.setText(text)
+        self.show_empty(False)
+
+    def _show_next_meeting(self, meeting_day: int, today: date) -> date:
+        upcoming = next_meeting_for(self.book.rules, meeting_day, today)
+        lines: list[tuple[str, str | None]] = [
+            (f"{weekday(upcoming.on)}, {format_date(upcoming.on)}", "big"),
+            (meeting_day_text(meeting_day), "muted"),
+        ]
+        if upcoming.moved_from is not None:
+            lines.append(
+                (
+                    _("Moved from {date} ({holiday}).").format(
+                        date=format_date(upcoming.moved_from), holiday=upcoming.holiday
+                    ),
+                    "muted",
+                )
+            )
+        self.next_meeting.set_lines(lines)
+        return upcoming.on
+
+    def _show_members(self) -> int:
+        counts = MemberService(self.book).counts_by_status()
+        shown = (
+            MemberStatus.FULL,
+            MemberStatus.PROBATIONARY,
+            MemberStatus.EXEMPT,
+            MemberStatus.ATTACHED,
+        )
+        current = sum(counts.get(status, 0) for status in shown)
+        if not current:
+            self.members.set_lines([(_("No members yet."), "muted")])
+            return 0
+        lines: list[tuple[str, str | None]] = [
+            (f"{enum_label(status)}: {counts.get(status, 0)}", None) for status in shown
+        ]
+        counted = counts.get(MemberStatus.FULL, 0) + counts.get(MemberStatus.PROBATIONARY, 0)
+        lines.append(
+            (
+                ngettext(
+                    "{count} member counted in the cell's numbers.",
+                    "{count} members counted in the cell's numbers.",
+                    counted,
+                ).format(count=counted),
+                "muted",
+            )
+        )
+        self.members.set_lines(lines)
+        return current
+
+    def _show_meetings(self, rows: list[MeetingRow]) -> None:
+        if not rows:
+            self.meetings.set_lines([(_("No meetings yet."), "muted")])
+            return
+        rules = self.book.rules
+        lines: list[tuple[str, str | None]] = []
+        for row in rows:
+            grade = grade_label(rules, row.grade)
+            if row.score is not None:
+                result = _("{grade} ({score} points)").format(
+                    grade=grade or "—", score=score_text(row.score)
+                )
+            else:
+                result = _("not scored")
+            lines.append(
+                (f"{format_date(row.scheduled_on)} · {row.display_title} · {result}", None)
+            )
+        self.meetings.set_lines(lines)
+
+    def _show_recommendations(self, today: date) -> None:
+        rows = RecommendationService(self.book, today).rows()
+        waiting = [
+            row
+            for row in rows
+            if row.status in (RecommendationStatus.OPEN, RecommendationStatus.FORWARDED)
+        ]
+        overdue = [row for row in waiting if row.overdue]
+        if not rows:
+            self.recommendations.set_lines([(_("No recommendations recorded."), "muted")])
+            return
+        limit = self.book.rules.recommendation_limit_days
+        lines: list[tuple[str, str | None]] = [
+            (
+                ngettext(
+                    "{count} waiting for an answer",
+                    "{count} waiting for an answer",
+                    len(waiting),
+                ).format(count=len(waiting)),
+                "big",
+            )
+        ]
+        if overdue:
+            lines.append(
+                (
+                    ngettext(
+                        "{count} has waited more than {days} days",
+                        "{count} have waited more than {days} days",
+                        len(overdue),
+                    ).format(count=len(overdue), days=limit),
+                    "error",
+                )
+            )
+        self.recommendations.set_lines(lines)
+
+    # --- the one action -----------------------------------------------------
+
+    def _main_action(self) -> None:
+        if self._action_kind == "member":
+            page = self.host.go_to("members")
+            page.add_member()  # type: ignore[attr-defined]
+        elif self._action_kind == "meeting":
+            page = self.host.go_to("meetings")
+            page.new_meeting()  # type: ignore[attr-defined]
+        else:
+            self.host.go_to("meetings")

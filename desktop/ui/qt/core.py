@@ -1,0 +1,3 @@
+"""QtCore names."""
+
+from PySide6.QtCore import *  # noqa: F403, TID251

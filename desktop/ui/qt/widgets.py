@@ -1,0 +1,3 @@
+"""QtWidgets names."""
+
+from PySide6.QtWidgets import *  # noqa: F403, TID251
