@@ -98,12 +98,14 @@ def babel_locale() -> str:
 
 
 def format_date(value: date | None) -> str:
-    """Short date as people write it: 03/12/2026 (both languages use day first)."""
+    """Short date as people write it: 03/12/2026 (both languages use day first).
+
+    A fixed numeric pattern needs no locale data, so this skips loading Babel's
+    (it is on the first screen drawn).
+    """
     if value is None:
         return ""
-    from babel.dates import format_date as babel_format_date
-
-    return babel_format_date(value, "dd/MM/yyyy", locale=babel_locale())
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
 def format_datetime(value: datetime | None) -> str:

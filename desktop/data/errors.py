@@ -14,8 +14,6 @@ from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import exc as sa_exc
-
 from desktop.i18n import _
 
 
@@ -104,10 +102,22 @@ _SQLITE_CODES = {
 }
 
 
+def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
+    """The sqlite3 error itself, or the one SQLAlchemy wrapped (its `orig`).
+
+    Looked up by attribute so that this module does not import SQLAlchemy:
+    the first screen is drawn before the ORM is loaded.
+    """
+    if isinstance(error, sqlite3.Error):
+        return error
+    original = getattr(error, "orig", None)
+    return original if isinstance(original, sqlite3.Error) else None
+
+
 def classify(error: BaseException, path: Path | str) -> BookFileError | None:
     """The environment problem behind `error`, or None if it is a bug."""
-    original = error.orig if isinstance(error, sa_exc.DBAPIError) else error
-    if not isinstance(original, sqlite3.Error):
+    original = _sqlite_error(error)
+    if original is None:
         return None
     code = getattr(original, "sqlite_errorcode", None)
     if code is None:
@@ -121,7 +131,7 @@ def book_file_errors(path: Path | str) -> Iterator[None]:
     """Turn environment errors raised inside the block into `BookFileError`."""
     try:
         yield
-    except (sqlite3.Error, sa_exc.DBAPIError) as error:
+    except Exception as error:
         problem = classify(error, path)
         if problem is None:
             raise

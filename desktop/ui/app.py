@@ -14,7 +14,7 @@ from desktop import __version__  # noqa: E402
 from desktop.data.errors import BookFileError  # noqa: E402
 from desktop.i18n import _  # noqa: E402
 from desktop.paths import APP_NAME  # noqa: E402
-from desktop.services.book import Book  # noqa: E402
+from desktop.services.book_handle import BookHandle  # noqa: E402
 from desktop.services.settings import load_settings  # noqa: E402
 from desktop.ui import theme  # noqa: E402
 from desktop.ui.controller import AppController  # noqa: E402
@@ -107,7 +107,7 @@ def _smoke(controller: AppController, book_path: Path | None) -> int:
         print(_("Smoke test: give the book to open."), file=sys.stderr)
         return 2
     try:
-        book = Book.open(Path(book_path), device_id=controller.settings.device_id)
+        handle = BookHandle.for_path(Path(book_path), controller.settings.device_id)
     except BookFileError as error:
         print(error.message, file=sys.stderr)
         return 2
@@ -119,7 +119,7 @@ def _smoke(controller: AppController, book_path: Path | None) -> int:
         loop.quit()
 
     watcher = _FirstPaint(done)
-    window = MainWindow(controller, book)
+    window = MainWindow(controller, handle)
     controller.main_window = window
     page = window.current_page()
     assert page is not None

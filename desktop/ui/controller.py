@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from desktop.data.errors import BookFileError
 from desktop.i18n import set_language
-from desktop.services.book import Book
+from desktop.services.book_handle import BookHandle
 from desktop.services.library import remember_recent
 from desktop.services.settings import AppSettings, save_settings
 from desktop.ui import theme
@@ -18,6 +18,7 @@ from desktop.ui.qt_translation import CatalogTranslator
 from desktop.ui.widgets import show_book_error
 
 if TYPE_CHECKING:
+    from desktop.services.book import Book
     from desktop.ui.main_window import MainWindow
     from desktop.ui.new_book_wizard import NewBookWizard
     from desktop.ui.start_screen import StartScreen
@@ -67,7 +68,7 @@ class AppController(QObject):
             from desktop.ui.main_window import MainWindow
 
             old.release_book = False
-            window = MainWindow(self, old.book, old.current_key())
+            window = MainWindow(self, old.handle, old.current_key())
             self.main_window = window
             window.setGeometry(old.geometry())
             if old.isMaximized():
@@ -122,15 +123,15 @@ class AppController(QObject):
     def open_path(self, path: Path | str, parent: QWidget | None = None) -> bool:
         """Open the book at `path` in the main window; a problem is shown, not raised."""
         try:
-            book = Book.open(Path(path), device_id=self.settings.device_id)
+            handle = BookHandle.for_path(Path(path), self.settings.device_id)
         except BookFileError as error:
             show_book_error(parent, error)
             return False
-        remember_recent(self.settings, book.path)
-        self.show_main(book)
+        remember_recent(self.settings, handle.path)
+        self.show_main(handle)
         return True
 
-    def show_main(self, book: Book, page_key: str = "home") -> MainWindow:
+    def show_main(self, book: BookHandle | Book, page_key: str = "home") -> MainWindow:
         from desktop.ui.main_window import MainWindow
 
         window = MainWindow(self, book, page_key)

@@ -4,18 +4,18 @@ a search box in the toolbar, and the menus."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.data.errors import BookFileError
 from desktop.i18n import LANGUAGES, _, current_language
-from desktop.services.book import Book
-from desktop.services.meetings import MeetingService
-from desktop.services.search import SearchResult, search_book
+from desktop.services.book_handle import BookHandle
+from desktop.services.overview import read_overview
 from desktop.ui.pages import PAGE_KEYS, PAGES, build_page
 from desktop.ui.pages.base import Page
-from desktop.ui.qt.core import QEvent, QObject, QSize, Qt, Signal
-from desktop.ui.qt.gui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from desktop.ui.qt.core import QEvent, QObject, QSize, Qt, QTimer, Signal
+from desktop.ui.qt.gui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from desktop.ui.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,7 +34,12 @@ from desktop.ui.search_results import SearchResultsView
 from desktop.ui.widgets import show_book_error
 
 if TYPE_CHECKING:
+    from desktop.services.book import Book
+    from desktop.services.search import SearchResult
     from desktop.ui.controller import AppController
+
+
+WARM_UP_DELAY_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -43,23 +48,47 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(str)
 
-    def __init__(self, controller: AppController, book: Book, page_key: str = "home") -> None:
+    def __init__(
+        self, controller: AppController, book: BookHandle | Book, page_key: str = "home"
+    ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.controller = controller
-        self.book = book
+        self.handle = book if isinstance(book, BookHandle) else BookHandle(book.path, "", book)
         self.release_book = True
         self.book_closed = False
         self.pages: dict[str, Page] = {}
         self.search_view: SearchResultsView | None = None
-        org = book.organisation()
-        self.setWindowTitle(f"{org.name} — CellBook")
+        self.setWindowTitle(f"{read_overview(self.handle.path, self.today()).name} — CellBook")
         self._build_toolbar()
         self._build_body()
         self._build_menus()
         self._build_status_bar()
         self.go_to(page_key if page_key in PAGE_KEYS else "home")
         self.navigation.setFocus()
+
+    @property
+    def book(self) -> Book:
+        """The full book, opened on first use (the home page needs only the file)."""
+        return self.handle.book
+
+    @property
+    def book_path(self) -> Path:
+        return self.handle.path
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not self.handle.is_open:
+            # Open the full book just after the first paint, while the person reads.
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        if self.book_closed or self.handle.is_open:
+            return
+        try:
+            self.handle.book  # noqa: B018 (opening is the point)
+        except BookFileError as error:
+            show_book_error(self, error)
 
     # --- building -------------------------------------------------------------
 
@@ -180,7 +209,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        self.path_label = QLabel(str(self.book.path))
+        self.path_label = QLabel(str(self.handle.path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label)
 
@@ -268,6 +297,9 @@ class MainWindow(QMainWindow):
         if not query:
             return
         try:
+            from desktop.services.meetings import MeetingService
+            from desktop.services.search import search_book
+
             results = search_book(self.book, query)
             dates = {row.id: row.scheduled_on for row in MeetingService(self.book).rows()}
         except BookFileError as error:
@@ -328,7 +360,7 @@ class MainWindow(QMainWindow):
         if self.release_book and not self.book_closed:
             self.book_closed = True
             try:
-                self.book.close()
+                self.handle.close()
             except BookFileError as error:
                 show_book_error(self, error)
         self.controller.window_closed(self)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop.i18n import _, format_date, ngettext
-from desktop.services.search import SearchResult
 from desktop.ui.qt.core import Qt
 from desktop.ui.qt.widgets import (
     QAbstractItemView,
@@ -16,6 +16,9 @@ from desktop.ui.qt.widgets import (
     QWidget,
 )
 from desktop.ui.widgets import label
+
+if TYPE_CHECKING:
+    from desktop.services.search import SearchResult
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 10
 

@@ -4,9 +4,9 @@ content or an empty state saying what to do next."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from desktop.services.book import Book
 from desktop.ui.qt.widgets import (
     QHBoxLayout,
     QPushButton,
@@ -16,11 +16,18 @@ from desktop.ui.qt.widgets import (
 )
 from desktop.ui.widgets import EmptyState, label, primary_button
 
+if TYPE_CHECKING:
+    from desktop.services.book import Book
+
 
 class PageHost(Protocol):
     """What a page may ask of the main window."""
 
-    book: Book
+    @property
+    def book(self) -> Book: ...
+
+    @property
+    def book_path(self) -> Path: ...
 
     def today(self) -> date: ...
 
@@ -42,7 +49,6 @@ class Page(QWidget):
     def __init__(self, host: PageHost, title: str) -> None:
         super().__init__()
         self.host = host
-        self.book = host.book
         self.loaded = False
         self.setObjectName(f"page-{self.key}")
         outer = QVBoxLayout(self)
@@ -57,6 +63,11 @@ class Page(QWidget):
         self.content: QWidget | None = None
         self.empty: EmptyState | None = None
         self.action: QPushButton | None = None
+
+    @property
+    def book(self) -> Book:
+        """The full book (opened on first use)."""
+        return self.host.book
 
     def add_action(self, text: str, on_click: object) -> QPushButton:
         """The page's one main action, top right."""

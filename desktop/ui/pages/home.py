@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.data.enums import MeetingState, MemberStatus, RecommendationStatus
+from collections import Counter
+
+from desktop.data.enums import MemberStatus
 from desktop.i18n import _, format_date, ngettext
+from desktop.rules import RuleSet
 from desktop.services.labels import enum_label
-from desktop.services.meetings import MeetingRow, MeetingService
-from desktop.services.members import MemberService
-from desktop.services.recommendations import RecommendationService
+from desktop.services.overview import BookOverview, OverviewMeeting, read_overview
 from desktop.services.schedule import next_meeting_for
 from desktop.ui.pages.base import Page, PageHost
 from desktop.ui.qt.widgets import (
@@ -93,21 +94,17 @@ class HomePage(Page):
     # --- data -------------------------------------------------------------
 
     def load(self) -> None:
-        org = self.book.organisation()
+        """Read from the file directly (see `desktop.services.overview`), so the
+        home page can be drawn before the full book is open."""
         today = self.host.today()
-        self.title_label.setText(org.name)
-        self.subtitle.setText(org.commune_name)
-        regular = self._show_next_meeting(org.meeting_day, today)
-        members = self._show_members()
-        meetings = MeetingService(self.book).rows()
-        self._show_meetings(meetings[:5])
-        self._show_recommendations(today)
-        planned = [
-            row
-            for row in meetings
-            if row.scheduled_on >= today
-            and row.state in (MeetingState.DRAFT, MeetingState.PREPARED)
-        ]
+        overview = read_overview(self.host.book_path, today)
+        self.title_label.setText(overview.name)
+        self.subtitle.setText(overview.commune)
+        regular = self._show_next_meeting(overview.rules, overview.meeting_day, today)
+        members = self._show_members(overview.members_by_status)
+        self._show_meetings(overview.rules, overview.latest_meetings)
+        self._show_recommendations(overview)
+        planned = overview.planned_meetings
         if not members:
             self._action_kind = "member"
             step = _("Next step: add the members of the cell.")
@@ -126,8 +123,8 @@ class HomePage(Page):
         self.action.setText(text)
         self.show_empty(False)
 
-    def _show_next_meeting(self, meeting_day: int, today: date) -> date:
-        upcoming = next_meeting_for(self.book.rules, meeting_day, today)
+    def _show_next_meeting(self, rules: RuleSet, meeting_day: int, today: date) -> date:
+        upcoming = next_meeting_for(rules, meeting_day, today)
         lines: list[tuple[str, str | None]] = [
             (f"{weekday(upcoming.on)}, {format_date(upcoming.on)}", "big"),
             (meeting_day_text(meeting_day), "muted"),
@@ -144,8 +141,7 @@ class HomePage(Page):
         self.next_meeting.set_lines(lines)
         return upcoming.on
 
-    def _show_members(self) -> int:
-        counts = MemberService(self.book).counts_by_status()
+    def _show_members(self, counts: Counter[MemberStatus]) -> int:
         shown = (
             MemberStatus.FULL,
             MemberStatus.PROBATIONARY,
@@ -173,11 +169,10 @@ class HomePage(Page):
         self.members.set_lines(lines)
         return current
 
-    def _show_meetings(self, rows: list[MeetingRow]) -> None:
+    def _show_meetings(self, rules: RuleSet, rows: list[OverviewMeeting]) -> None:
         if not rows:
             self.meetings.set_lines([(_("No meetings yet."), "muted")])
             return
-        rules = self.book.rules
         lines: list[tuple[str, str | None]] = []
         for row in rows:
             grade = grade_label(rules, row.grade)
@@ -192,25 +187,19 @@ class HomePage(Page):
             )
         self.meetings.set_lines(lines)
 
-    def _show_recommendations(self, today: date) -> None:
-        rows = RecommendationService(self.book, today).rows()
-        waiting = [
-            row
-            for row in rows
-            if row.status in (RecommendationStatus.OPEN, RecommendationStatus.FORWARDED)
-        ]
-        overdue = [row for row in waiting if row.overdue]
-        if not rows:
+    def _show_recommendations(self, overview: BookOverview) -> None:
+        waiting, overdue = overview.waiting, overview.overdue
+        if not overview.recommendations:
             self.recommendations.set_lines([(_("No recommendations recorded."), "muted")])
             return
-        limit = self.book.rules.recommendation_limit_days
+        limit = overview.rules.recommendation_limit_days
         lines: list[tuple[str, str | None]] = [
             (
                 ngettext(
                     "{count} waiting for an answer",
                     "{count} waiting for an answer",
-                    len(waiting),
-                ).format(count=len(waiting)),
+                    waiting,
+                ).format(count=waiting),
                 "big",
             )
         ]
@@ -220,8 +209,8 @@ class HomePage(Page):
                     ngettext(
                         "{count} has waited more than {days} days",
                         "{count} have waited more than {days} days",
-                        len(overdue),
-                    ).format(count=len(overdue), days=limit),
+                        overdue,
+                    ).format(count=overdue, days=limit),
                     "error",
                 )
             )
