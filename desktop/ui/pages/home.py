@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from collections import Counter
+from datetime import date
 
 from desktop.data.enums import MemberStatus
 from desktop.i18n import _, format_date, ngettext
