@@ -83,3 +83,15 @@ def test_switching_language_changes_translations():
     assert i18n._("Full name") == "Full name"
     i18n.set_language("vi")
     assert i18n._("Full name") == "Họ và tên"
+
+
+def test_no_translated_literal_hides_inside_an_f_string():
+    """The extractor cannot see into f-strings on Python 3.11: a `_("…")` there
+    would never reach the catalog."""
+    pattern = re.compile(r"""\bf(["']).*?\{[^}]*\b_\(\s*["']""")
+    offenders = []
+    for path in (CATALOGS.parent.parent / "desktop").rglob("*.py"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                offenders.append(f"{path.name}:{number}")
+    assert offenders == []

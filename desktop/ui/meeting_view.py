@@ -73,10 +73,10 @@ def meeting_html(meeting: Meeting, names: dict[str, str], rules: RuleSet) -> str
     parts.append(_agenda_html(meeting, who))
     parts.append(_resolution_html(meeting, who))
     if meeting.superior_remarks:
-        parts.append(f"<h3>{_e(_('Remarks of the superior committee'))}</h3>")
+        parts.append("<h3>" + _e(_("Remarks of the superior committee")) + "</h3>")
         parts.append(f"<p>{_e(meeting.superior_remarks)}</p>")
     if meeting.notes:
-        parts.append(f"<h3>{_e(_('Notes'))}</h3><p>{_e(meeting.notes)}</p>")
+        parts.append("<h3>" + _e(_("Notes")) + f"</h3><p>{_e(meeting.notes)}</p>")
     return "\n".join(part for part in parts if part)
 
 
@@ -87,15 +87,21 @@ def _guests_html(meeting: Meeting) -> str:
     for guest in meeting.guests:
         text = _e(guest.name) + (f" — {_e(guest.title)}" if guest.title else "")
         if guest.is_superior:
-            text += f" <i>({_e(_('superior delegate'))})</i>"
+            text += " <i>(" + _e(_("superior delegate")) + ")</i>"
         items.append(f"<li>{text}</li>")
-    return f"<h3>{_e(_('Guests'))}</h3><ul>{''.join(items)}</ul>"
+    return "<h3>" + _e(_("Guests")) + f"</h3><ul>{''.join(items)}</ul>"
 
 
 def _attendance_html(meeting: Meeting, who: Who) -> str:
     rows = meeting.attendance
     if not rows:
-        return f"<h3>{_e(_('Attendance'))}</h3><p>{_e(_('Attendance has not been taken.'))}</p>"
+        return (
+            "<h3>"
+            + _e(_("Attendance"))
+            + "</h3><p>"
+            + _e(_("Attendance has not been taken."))
+            + "</p>"
+        )
 
     def name(row: Attendance) -> str:
         return who(row.member_id, row.member.full_name if row.member else "")
@@ -108,22 +114,28 @@ def _attendance_html(meeting: Meeting, who: Who) -> str:
     lines = [
         _("Present: {present} of {total} members.").format(present=len(present), total=len(counted))
     ]
-    html = [f"<h3>{_e(_('Attendance'))}</h3>", f"<p>{_e(lines[0])}</p><ul>"]
+    html = ["<h3>" + _e(_("Attendance")) + "</h3>", f"<p>{_e(lines[0])}</p><ul>"]
     if excused:
         html.append(
-            f"<li><b>{_e(_('Absent with reason'))}:</b> "
+            "<li><b>"
+            + _e(_("Absent with reason"))
+            + ":</b> "
             + "; ".join(_e(name(r)) + (f" ({_e(r.reason)})" if r.reason else "") for r in excused)
             + "</li>"
         )
     if unexcused:
         html.append(
-            f"<li><b>{_e(_('Absent without reason'))}:</b> "
+            "<li><b>"
+            + _e(_("Absent without reason"))
+            + ":</b> "
             + "; ".join(_e(name(r)) for r in unexcused)
             + "</li>"
         )
     if others:
         html.append(
-            f"<li><b>{_e(_('Also present (not counted)'))}:</b> "
+            "<li><b>"
+            + _e(_("Also present (not counted)"))
+            + ":</b> "
             + "; ".join(f"{_e(name(r))} ({_e(enum_label(r.member_status))})" for r in others)
             + "</li>"
         )
@@ -133,34 +145,36 @@ def _attendance_html(meeting: Meeting, who: Who) -> str:
 
 def _speech_html(speech: Speech, who: Who) -> str:
     speaker = who(speech.member_id, speech.speaker_name)
-    mark = f" <i>({_e(_('recommendation'))})</i>" if speech.is_recommendation else ""
+    mark = " <i>(" + _e(_("recommendation")) + ")</i>" if speech.is_recommendation else ""
     return f"<li><b>{_e(speaker)}:</b> {_e(speech.content)}{mark}</li>"
 
 
 def _agenda_html(meeting: Meeting, who: Who) -> str:
     html: list[str] = []
     if meeting.agenda_items:
-        html.append(f"<h3>{_e(_('Agenda'))}</h3><ol>")
+        html.append("<h3>" + _e(_("Agenda")) + "</h3><ol>")
         for item in meeting.agenda_items:
             presenter = who(item.presenter_id)
             line = f"<li><b>{_e(item.title)}</b>"
             if presenter:
-                line += f" — {_e(_('presented by {name}').format(name=presenter))}"
+                line += " — " + _e(_("presented by {name}").format(name=presenter))
             speeches = [s for s in meeting.speeches if s.agenda_item_id == item.id]
             if speeches:
                 line += (
-                    f"<br><i>{_e(_('Opinions'))}:</i><ul>"
+                    "<br><i>"
+                    + _e(_("Opinions"))
+                    + ":</i><ul>"
                     + "".join(_speech_html(s, who) for s in speeches)
                     + "</ul>"
                 )
             if item.conclusion:
-                line += f"<br><i>{_e(_('Conclusion'))}:</i> {_e(item.conclusion)}"
+                line += "<br><i>" + _e(_("Conclusion")) + f":</i> {_e(item.conclusion)}"
             html.append(line + "</li>")
         html.append("</ol>")
     known = {item.id for item in meeting.agenda_items}
     loose = [s for s in meeting.speeches if s.agenda_item_id not in known]
     if loose:
-        html.append(f"<h3>{_e(_('Opinions'))}</h3><ul>")
+        html.append("<h3>" + _e(_("Opinions")) + "</h3><ul>")
         html += [_speech_html(s, who) for s in loose]
         html.append("</ul>")
     return "".join(html)
@@ -170,13 +184,13 @@ def _resolution_html(meeting: Meeting, who: Who) -> str:
     resolution = meeting.resolution
     if resolution is None:
         return ""
-    html = [f"<h3>{_e(_('Resolution'))}</h3>"]
+    html = ["<h3>" + _e(_("Resolution")) + "</h3>"]
     if resolution.title:
         html.append(f"<p><b>{_e(resolution.title)}</b></p>")
     if resolution.evaluation:
-        html.append(f"<p><i>{_e(_('Last month'))}:</i> {_e(resolution.evaluation)}</p>")
+        html.append("<p><i>" + _e(_("Last month")) + f":</i> {_e(resolution.evaluation)}</p>")
     if resolution.directions:
-        html.append(f"<p><i>{_e(_('Next month'))}:</i> {_e(resolution.directions)}</p>")
+        html.append("<p><i>" + _e(_("Next month")) + f":</i> {_e(resolution.directions)}</p>")
     if resolution.tasks:
         head = "".join(
             f"<th align='left' style='padding-right:12px'>{_e(text)}</th>"
