@@ -19,7 +19,7 @@ from desktop.data.schema import SCHEMA_VERSION
 from desktop.i18n import current_language, set_language
 
 REPO = Path(__file__).resolve().parent.parent
-UNTIL = "2026-06-10"
+UNTIL = "2026-06-02"
 
 
 @pytest.fixture(autouse=True)

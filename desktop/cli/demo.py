@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help=_("the book ends with the meeting of the month before this day (default today)"),
+        help=_("the book ends with the last regular meeting before this day (default today)"),
     )
     parser.add_argument(
         "--force", action="store_true", help=_("replace the file if it already exists")

@@ -71,14 +71,14 @@ def generate_demo_book(
 ) -> Book:
     """Write the demo book to `path` (which must not exist) and return it open.
 
-    The book ends with the regular meeting of the month before `until`
+    The book ends with the last regular meeting held before `until`
     (default: today); the same `seed` and `until` give identical contents,
     ids and stamps included.
     """
     end = until or date.today()
     rng = random.Random(seed)
     factory = RecordFactory(seed, device_id)
-    months = regular_months(end, MONTHS)
+    months = regular_months(end, MONTHS, MEETING_DAY)
     term_year = term_start_year(months[-1])
     details = NewBookDetails(
         cell_name=places.CELL_NAME,

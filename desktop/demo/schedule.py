@@ -19,9 +19,10 @@ def month_label(day: date) -> str:
     return f"{day.month:02d}/{day.year}"
 
 
-def regular_months(until: date, count: int) -> list[date]:
-    """The first days of the `count` months that end with the month before `until`."""
-    last = add_months(until, -1)
+def regular_months(until: date, count: int, meeting_day: int = 3) -> list[date]:
+    """The first days of the `count` months whose regular meeting has been held
+    before `until`: they end with `until`'s own month once its meeting day is past."""
+    last = add_months(until, 0 if until.day > meeting_day else -1)
     return [add_months(last, offset) for offset in range(-(count - 1), 1)]
 
 

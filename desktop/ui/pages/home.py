@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from desktop.data.enums import MemberStatus
+from desktop.data.enums import MeetingKind, MemberStatus
 from desktop.i18n import _, format_date, ngettext
 from desktop.rules import RuleSet
 from desktop.services.labels import enum_label
@@ -179,11 +179,12 @@ class HomePage(Page):
                 result = _("{grade} ({score} points)").format(
                     grade=grade or "—", score=score_text(row.score)
                 )
+            elif row.kind is MeetingKind.COMMITTEE:
+                result = ""  # the committee's preparatory meetings are not scored
             else:
                 result = _("not scored")
-            lines.append(
-                (f"{format_date(row.scheduled_on)} · {row.display_title} · {result}", None)
-            )
+            parts = [format_date(row.scheduled_on), row.display_title, result]
+            lines.append((" · ".join(part for part in parts if part), None))
         self.meetings.set_lines(lines)
 
     def _show_recommendations(self, overview: BookOverview) -> None:
