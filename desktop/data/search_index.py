@@ -115,6 +115,9 @@ def snippet(original: str, query: str, width: int = 120) -> str:
         return original[:width] + ("…" if len(original) > width else "")
     first = spans[0][0]
     start = max(0, first - width // 3)
+    if start > 0:  # begin at a word, not in the middle of one
+        space = original.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
     end = min(len(original), start + width)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(original) else ""

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
+TITLE_CHARS = 32
+
+
 class SearchResultsView(QWidget):
     """Kind, title and snippet of each result; Enter or double-click opens one."""
 
@@ -72,10 +75,15 @@ class SearchResultsView(QWidget):
                 [result.kind_label, format_date(held), result.title, result.snippet]
             )
             item.setData(0, RESULT_ROLE, number)
+            item.setToolTip(2, result.title)
             item.setToolTip(3, result.snippet)
             self.list.addTopLevelItem(item)
         for column in range(3):
             self.list.resizeColumnToContents(column)
+        # Long titles are cut (their tooltip has them whole) so the text that
+        # matched, the most useful column, stays in view.
+        widest_title = self.list.fontMetrics().averageCharWidth() * TITLE_CHARS
+        self.list.setColumnWidth(2, min(self.list.columnWidth(2), widest_title))
         if results:
             self.list.setCurrentItem(self.list.topLevelItem(0))
             self.list.setFocus()

@@ -74,7 +74,7 @@ class AgendaItem(SyncedRecord, Base):
     search_kind = "agenda_item"
 
     def search_text(self) -> str:
-        return " ".join(p for p in (self.title, self.conclusion) if p)
+        return " — ".join(p for p in (self.title, self.conclusion) if p)
 
     def search_title(self) -> str:
         return self.title
