@@ -1,0 +1,1 @@
+"""Turning the book's records into documents and bundles (PDF, Word, sync files)."""
