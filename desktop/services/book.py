@@ -23,7 +23,7 @@ from desktop.data.errors import BookFileError, BookProblem, book_file_errors
 from desktop.data.models import BookState, CommitteeTerm, Organisation, RuleSetRecord
 from desktop.data.stamping import BookSession
 from desktop.data.types import new_id
-from desktop.paths import BOOK_SUFFIX, backups_dir, books_dir
+from desktop.paths import BOOK_SUFFIX, backups_dir
 from desktop.rules import RuleSet
 from desktop.rules.loading import load_default_rule_set, load_rule_file, rule_set_from_book
 from desktop.services.validation import Validator
@@ -345,7 +345,3 @@ def _default_term_name(start: date) -> str:
 def _remove_book_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
-def default_books_folder() -> Path:
-    return books_dir()
