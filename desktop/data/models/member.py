@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, String, event
+from sqlalchemy import Date, Integer, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.data.base import Base, SyncedRecord, enum_column
@@ -33,8 +33,19 @@ class Member(SyncedRecord, Base):
     education_level: Mapped[str] = mapped_column(NfcString(60), default="")
     theory_level: Mapped[str] = mapped_column(NfcString(60), default="")
     notes: Mapped[str] = mapped_column(NfcText, default="")
+    # Dues: which rate of the rule set applies, the salary or pension it is a
+    # percentage of, and why the member is exempt if they are (e.g. "Hộ nghèo").
+    dues_rate_id: Mapped[str] = mapped_column(NfcString(32), default="")
+    dues_base: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    dues_exempt_reason: Mapped[str] = mapped_column(NfcString(200), default="")
 
     posts = relationship("CommitteePost", back_populates="member")
+    events = relationship(
+        "MemberEvent",
+        back_populates="member",
+        cascade="all, delete-orphan",
+        order_by="(MemberEvent.occurs_on, MemberEvent.created_at)",
+    )
 
     search_kind = "member"
 
