@@ -66,7 +66,7 @@ def test_demo_reports_what_it_made(tmp_path: Path, capsys: pytest.CaptureFixture
     target.write_text("an old file", encoding="utf-8")
     code, out, err = run(capsys, "demo", "--out", str(target), "--until", UNTIL, "--force")
     assert (code, err) == (0, "")
-    assert str(target) in out and "30 members" in out and "Chi bộ thôn An Hòa" in out
+    assert str(target) in out and "32 members" in out and "Chi bộ thôn An Hòa" in out
     assert run(capsys, "check", str(target))[0] == 0
 
 
@@ -86,10 +86,12 @@ def test_info_json(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     summary = json.loads(out)  # exactly one JSON object, nothing else
     assert summary["schema_version"] == SCHEMA_VERSION
     assert summary["organisation"]["name"] == "Chi bộ thôn An Hòa"
-    assert summary["counts"]["members"] == 30
+    assert summary["counts"]["members"] == 32
+    assert summary["counts"]["member_events"] > 32
+    assert summary["counts"]["dues_payments"] > 300
     assert summary["counts"]["recommendations"] == 10
     assert summary["members_by_status"] == {
-        "full": 22, "probationary": 3, "exempt": 3, "attached": 2,
+        "full": 22, "probationary": 3, "exempt": 3, "attached": 2, "away": 1, "transferred": 1,
     }
     meetings = summary["meetings_by_type_and_state"]
     assert meetings["regular"] == {"adopted": 23, "held": 1}

@@ -22,13 +22,16 @@ from desktop.data.enums import (
     RecommendationStatus,
     TaskResult,
 )
+from desktop.data.enums import MemberEventKind as Kind
 from desktop.data.errors import BookFileError
 from desktop.data.models import (
     Attendance,
     CommitteeTerm,
     DocumentRecord,
+    DuesPayment,
     Meeting,
     Member,
+    MemberEvent,
     Recommendation,
     Resolution,
     ResolutionTask,
@@ -37,10 +40,16 @@ from desktop.data.models import (
 from desktop.data.text import fold
 from desktop.demo import generate_demo_book
 from desktop.services.book import Book
+from desktop.services.dues import DuesService, DuesStatus
+from desktop.services.member_status import derive_status
+from desktop.services.party_calendar import add_months, probation_ends
 from desktop.services.recommendations import RecommendationService
+from desktop.services.reminders import ReminderKind, reminders
 from desktop.services.search import search_book
 
-UNTIL = date(2026, 6, 2)  # the book ends with May 2026 (June's meeting is on the 3rd) and spans both committee terms
+UNTIL = date(
+    2026, 6, 2
+)  # the book ends with May 2026 (June's meeting is on the 3rd) and spans both committee terms
 
 
 @pytest.fixture(autouse=True)
@@ -97,9 +106,10 @@ def test_same_seed_and_end_give_the_same_book(books: dict[str, Path]) -> None:
     with opened(books["first"]) as one, opened(books["again"]) as two:
         assert one.book_id == two.book_id
         with one.reader() as a, two.reader() as b:
-            assert a.execute(select(Member.id, Member.full_name)).all() == b.execute(
-                select(Member.id, Member.full_name)
-            ).all()
+            assert (
+                a.execute(select(Member.id, Member.full_name)).all()
+                == b.execute(select(Member.id, Member.full_name)).all()
+            )
             assert a.scalars(select(Meeting.id)).all() == b.scalars(select(Meeting.id)).all()
 
 
@@ -116,7 +126,16 @@ def test_another_seed_gives_another_book(books: dict[str, Path]) -> None:
 def test_stamps_come_from_the_story_not_the_clock(books: dict[str, Path]) -> None:
     latest_allowed = datetime.combine(UNTIL, datetime.min.time()).astimezone()
     with opened(books["first"]) as book, book.reader() as session:
-        for model in (Member, Meeting, Speech, Resolution, ResolutionTask, Recommendation):
+        for model in (
+            Member,
+            MemberEvent,
+            DuesPayment,
+            Meeting,
+            Speech,
+            Resolution,
+            ResolutionTask,
+            Recommendation,
+        ):
             newest = session.scalar(select(func.max(model.updated_at)))
             assert newest is not None and newest < latest_allowed, model.__name__
             assert set(session.scalars(select(model.updated_on))) == {"demo"}
@@ -128,13 +147,15 @@ def test_stamps_come_from_the_story_not_the_clock(books: dict[str, Path]) -> Non
 def test_members_are_a_village_cell(books: dict[str, Path]) -> None:
     with opened(books["first"]) as book, book.reader() as session:
         members = session.scalars(select(Member)).all()
-    assert len(members) >= 28
+    assert len(members) == 32
     statuses = Counter(member.status for member in members)
     assert statuses == {
         MemberStatus.FULL: 22,
         MemberStatus.PROBATIONARY: 3,
         MemberStatus.EXEMPT: 3,
         MemberStatus.ATTACHED: 2,
+        MemberStatus.AWAY: 1,
+        MemberStatus.TRANSFERRED: 1,
     }
     names = [member.full_name for member in members]
     assert len(set(names)) == len(names)
@@ -154,6 +175,114 @@ def test_members_are_a_village_cell(books: dict[str, Path]) -> None:
             assert member.home_cell
         if member.status is MemberStatus.EXEMPT:
             assert member.date_of_birth is not None and member.date_of_birth.year < 1950
+
+
+def test_statuses_follow_from_each_members_events(books: dict[str, Path]) -> None:
+    with opened(books["first"]) as book, book.reader() as session:
+        members = session.scalars(select(Member)).all()
+        for member in members:
+            derived = derive_status(member.events, default=MemberStatus.FULL)
+            assert (derived.status, derived.admission_date, derived.official_date) == (
+                member.status,
+                member.admission_date,
+                member.official_date,
+            ), member.full_name
+            kinds = [event.kind for event in member.events]
+            assert kinds[0] is Kind.ADMISSION
+            assert (Kind.RECOGNITION in kinds) == (member.status is not MemberStatus.PROBATIONARY)
+            assert all(event.recorded_by for event in member.events)
+            assert all(event.occurs_on < UNTIL for event in member.events)
+            if member.status is MemberStatus.EXEMPT:
+                assert kinds[-1] is Kind.EXEMPTION
+            if member.status is MemberStatus.ATTACHED:
+                attachment = member.events[-1]
+                assert attachment.kind is Kind.ATTACHMENT
+                assert attachment.counterpart == member.home_cell
+                assert attachment.ends_on is not None and attachment.ends_on > UNTIL
+            if member.status is MemberStatus.AWAY:
+                transfer = member.events[-1]
+                assert transfer.kind is Kind.TEMPORARY_TRANSFER and transfer.counterpart
+                assert transfer.ends_on is not None
+                assert UNTIL < transfer.ends_on <= UNTIL + timedelta(days=30)
+            if member.status is MemberStatus.TRANSFERRED:
+                assert kinds[-1] is Kind.OFFICIAL_TRANSFER
+                assert member.events[-1].occurs_on >= UNTIL - timedelta(days=365)
+        returned = [m for m in members if Kind.RETURN in {e.kind for e in m.events}]
+        assert len(returned) == 1 and returned[0].status is MemberStatus.FULL
+        endings = [
+            probation_ends(m.admission_date, book.rules)
+            for m in members
+            if m.status is MemberStatus.PROBATIONARY
+        ]
+        assert sum(UNTIL <= end <= UNTIL + timedelta(days=30) for end in endings) == 1
+
+
+def test_members_who_are_away_or_gone_miss_no_meeting(books: dict[str, Path]) -> None:
+    with opened(books["first"]) as book, book.reader() as session:
+        for member in session.scalars(select(Member)):
+            leaving = [
+                event
+                for event in member.events
+                if event.kind in (Kind.TEMPORARY_TRANSFER, Kind.OFFICIAL_TRANSFER)
+            ]
+            if not leaving:
+                continue
+            back = next((e.occurs_on for e in member.events if e.kind is Kind.RETURN), UNTIL)
+            held = session.scalars(
+                select(Meeting.held_on)
+                .join(Attendance, Attendance.meeting_id == Meeting.id)
+                .where(Attendance.member_id == member.id)
+            ).all()
+            assert held and min(held) < leaving[0].occurs_on
+            assert not [day for day in held if leaving[0].occurs_on <= day < back]
+
+
+def test_reminders_at_the_demos_end(books: dict[str, Path]) -> None:
+    with opened(books["first"]) as book:
+        found = reminders(book, UNTIL)
+    kinds = Counter(reminder.kind for reminder in found)
+    assert kinds == {
+        ReminderKind.PROBATION_ENDING: 1,
+        ReminderKind.TRANSFER_ENDING: 1,
+        ReminderKind.BADGE_DUE: kinds[ReminderKind.BADGE_DUE],
+        ReminderKind.UNPAID_DUES: 2,
+    }
+    badges = [r for r in found if r.kind is ReminderKind.BADGE_DUE]
+    assert any(" 30 " in r.message for r in badges)
+    assert all(UNTIL <= r.due_on <= add_months(UNTIL, 12) for r in badges)
+    assert not any(reminder.urgent for reminder in found)
+
+
+def test_a_year_of_dues_mostly_paid_at_the_meetings(books: dict[str, Path]) -> None:
+    with opened(books["first"]) as book:
+        with book.reader() as session:
+            lines = session.scalars(select(DuesPayment)).all()
+            meeting_days = {
+                day.replace(day=1): day
+                for day in session.scalars(
+                    select(Meeting.held_on).where(Meeting.kind == MeetingKind.REGULAR)
+                )
+            }
+            members = {m.id: m for m in session.scalars(select(Member))}
+        months = sorted({line.month for line in lines})
+        assert len(months) == 12 and months[-1] == date(2026, 5, 1)
+        owing = [line for line in lines if line.amount_due > 0]
+        paid = [line for line in owing if line.amount_paid >= line.amount_due]
+        assert len(paid) >= 0.9 * len(owing)
+        on_the_day = [line for line in paid if line.paid_on == meeting_days[line.month]]
+        assert len(on_the_day) >= 0.8 * len(paid)
+        assert all(line.paid_on and line.paid_on < UNTIL for line in paid)
+        statuses = {members[line.member_id].status for line in lines}
+        assert MemberStatus.ATTACHED not in statuses and MemberStatus.TRANSFERRED in statuses
+        rates = Counter(member.dues_rate_id for member in members.values())
+        assert rates["farmer"] >= 25 and rates["pension"] == 2 and rates["student"] == 1
+        assert all(m.dues_base for m in members.values() if m.dues_rate_id == "pension")
+
+        sheet = DuesService(book, today=UNTIL).sheet(date(2026, 5, 1))
+        assert sheet.count(DuesStatus.EXEMPT) >= 3  # 50 years of party age, a poor household
+        assert sheet.count(DuesStatus.UNPAID) >= 2
+        assert sheet.total_paid < sheet.total_due and sheet.outstanding > 0
+        assert any(line.exempt_reason == "Hộ nghèo" for line in sheet.lines)
 
 
 def test_two_years_of_meetings(books: dict[str, Path]) -> None:
@@ -188,8 +317,7 @@ def test_two_years_of_meetings(books: dict[str, Path]) -> None:
             present_full = sum(
                 1
                 for row in meeting.attendance
-                if row.status is AttendanceStatus.PRESENT
-                and row.member_status is MemberStatus.FULL
+                if row.status is AttendanceStatus.PRESENT and row.member_status is MemberStatus.FULL
             )
             resolution = meeting.resolution
             assert resolution is not None

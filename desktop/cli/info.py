@@ -12,6 +12,8 @@ from desktop.i18n import N_, _
 RECORD_LABELS: dict[str, str] = {
     "organisations": N_("Organisations"),
     "members": N_("Members"),
+    "member_events": N_("Member life events"),
+    "dues_payments": N_("Dues lines"),
     "committee_terms": N_("Committee terms"),
     "committee_posts": N_("Committee posts"),
     "meetings": N_("Meetings"),

@@ -19,9 +19,11 @@ from desktop.data.models import (
     CommitteePost,
     CommitteeTerm,
     DocumentRecord,
+    DuesPayment,
     Meeting,
     MeetingGuest,
     Member,
+    MemberEvent,
     Organisation,
     Recommendation,
     Resolution,
@@ -32,8 +34,9 @@ from desktop.data.models import (
 from desktop.data.stamping import BookSession
 from desktop.demo import phrases, places
 from desktop.demo.committee import build_committee, term_name
+from desktop.demo.ledger import write_ledger
 from desktop.demo.other_meetings import hold_committee, hold_extraordinary, hold_thematic
-from desktop.demo.people import MemberBuilder
+from desktop.demo.people import MemberBuilder, write_events
 from desktop.demo.recommendations import follow_up
 from desktop.demo.records import RecordFactory, local_moment
 from desktop.demo.register import number_documents
@@ -57,6 +60,7 @@ RECOMMENDATIONS = 10
 # foreign key points at a row that already exists.
 FLUSH_GROUPS: tuple[tuple[type[SyncedRecord], ...], ...] = (
     (CommitteeTerm, Member, CommitteePost),
+    (MemberEvent, DuesPayment),
     (Meeting, AgendaItem),
     (Attendance, MeetingGuest, Speech),
     (DocumentRecord,),
@@ -119,9 +123,10 @@ def _write(
     created = local_moment(days[0] - timedelta(days=12), time(9))
     current_term = _restamp_creation(session, book, factory, created)
 
-    builder = MemberBuilder(rng, factory, days)
+    builder = MemberBuilder(rng, factory, days, until)
     members = builder.build(created)
     committee = build_committee(factory, current_term, term_year, members, created)
+    write_events(factory, members, lambda day: committee.secretary(day).name, created)
     story = Story(
         rng=rng,
         factory=factory,
@@ -135,6 +140,7 @@ def _write(
     held = [hold() for _day, _order, hold in sorted(_calendar(story), key=lambda e: e[:2])]
     number_documents(factory, committee, held)
     follow_up(story, [item for meeting in held for item in meeting.raised])
+    write_ledger(rng, factory, rules, members, days, held, until)
 
     records = factory.take()
     for group in FLUSH_GROUPS:
@@ -180,25 +186,40 @@ def _calendar(story: Story) -> list[Event]:
     topics = list(phrases.THEMATIC_TOPICS)
     rng.shuffle(topics)
     topic_cycle = cycle(topics)
-    event_months = {
-        plan.event_meeting for plan in story.members if plan.event_meeting is not None
-    } | {plan.recognised_at for plan in story.members if plan.recognised_at is not None}
+    event_months = (
+        {plan.event_meeting for plan in story.members if plan.event_meeting is not None}
+        | {plan.recognised_at for plan in story.members if plan.recognised_at is not None}
+        | {index for plan in story.members for index in plan.party_items}
+    )
 
     events: list[Event] = []
     for index, day in enumerate(days):
         if index in thematic or index in event_months or index == last or rng.random() < 0.4:
-            events.append((day, 0, partial(
-                hold_committee, story, day,
-                thematic=index in thematic, party_events=index in event_months,
-            )))
+            events.append(
+                (
+                    day,
+                    0,
+                    partial(
+                        hold_committee,
+                        story,
+                        day,
+                        thematic=index in thematic,
+                        party_events=index in event_months,
+                    ),
+                )
+            )
         events.append((day, 1, partial(regular.hold, index)))
     for number, index in enumerate(thematic):
         month = months[index]
-        events.append((
-            working_day(month.replace(day=15), story.rules.holidays),
-            1,
-            partial(hold_thematic, story, month, next(topic_cycle), working_group=number % 4 == 0),
-        ))
+        events.append(
+            (
+                working_day(month.replace(day=15), story.rules.holidays),
+                1,
+                partial(
+                    hold_thematic, story, month, next(topic_cycle), working_group=number % 4 == 0
+                ),
+            )
+        )
     # The flood season's extraordinary meeting: the latest September (or October) that
     # is neither the first month nor one of the last two.
     candidates = [i for i in range(1, last - 1) if months[i].month in (9, 10)]

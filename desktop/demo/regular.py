@@ -54,7 +54,11 @@ class RegularMeetings:
         events = self._party_events(index)
         if events or rng.random() < 0.8:
             held.add_superior_delegate(story)
-        newcomers = {plan.id for plan in story.members if plan.event_meeting == index}
+        newcomers = {
+            plan.id
+            for plan in story.members
+            if plan.event_meeting == index or index in plan.party_items
+        }
         committee = {secretary.id, deputy.id, member.id}
         roll = take_attendance(
             story, held, story.attending_on(day), always_present=committee | newcomers
@@ -112,9 +116,12 @@ class RegularMeetings:
             self._praise(held),
         )
         for title, conclusion in events:
-            held.add_item(story, title, secretary, conclusion.format(
-                voters=vote.voters, percent=percent(vote.voters, vote.voters)
-            ))
+            held.add_item(
+                story,
+                title,
+                secretary,
+                conclusion.format(voters=vote.voters, percent=percent(vote.voters, vote.voters)),
+            )
         held.add_item(
             story,
             "Kết luận của chủ trì; biểu quyết thông qua nghị quyết; chấm điểm chất lượng sinh "
@@ -176,29 +183,39 @@ class RegularMeetings:
         return text
 
     def _party_events(self, index: int) -> list[tuple[str, str]]:
-        """Party-building items this month: admissions, recognitions, attachments."""
-        events = []
+        """Party-building items this month: admissions, recognitions, attachments,
+        transfers and returns."""
+        events: list[tuple[str, str]] = []
         for plan in self.story.members:
+            name = plan.name
             if plan.event_meeting == index and plan.slot.kind in ("probationary", "recent"):
-                events.append((
-                    f"Công tác xây dựng Đảng: tổ chức Lễ kết nạp đảng viên mới cho đồng chí "
-                    f"{plan.name}",
-                    f"Chi bộ tổ chức trang trọng Lễ kết nạp đồng chí {plan.name} vào Đảng; phân "
-                    "công đảng viên chính thức giúp đỡ đồng chí trong thời gian dự bị.",
-                ))
+                title = (
+                    f"Công tác xây dựng Đảng: tổ chức Lễ kết nạp đảng viên mới cho đồng chí {name}"
+                )
+                conclusion = (
+                    f"Chi bộ tổ chức trang trọng Lễ kết nạp đồng chí {name} vào Đảng; phân công "
+                    "đảng viên chính thức giúp đỡ đồng chí trong thời gian dự bị."
+                )
+                events.append((title, conclusion))
             if plan.recognised_at == index:
-                events.append((
-                    f"Công tác xây dựng Đảng: xét, đề nghị công nhận đảng viên chính thức cho "
-                    f"đồng chí {plan.name}",
-                    f"{{voters}}/{{voters}} đảng viên chính thức có mặt ({{percent}}) tán thành "
-                    f"đề nghị Đảng ủy xã công nhận đồng chí {plan.name} là đảng viên chính thức.",
-                ))
+                title = (
+                    "Công tác xây dựng Đảng: xét, đề nghị công nhận đảng viên chính thức cho "
+                    f"đồng chí {name}"
+                )
+                conclusion = (
+                    "{voters}/{voters} đảng viên chính thức có mặt ({percent}) tán thành đề nghị "
+                    f"Đảng ủy xã công nhận đồng chí {name} là đảng viên chính thức."
+                )
+                events.append((title, conclusion))
             if plan.event_meeting == index and plan.slot.kind == "attached":
-                events.append((
-                    f"Công tác xây dựng Đảng: tiếp nhận đồng chí {plan.name} sinh hoạt tạm thời",
-                    f"Chi bộ tiếp nhận đồng chí {plan.name} ({plan.record.home_cell}) sinh hoạt "
-                    "tạm thời; giao đồng chí tham gia sinh hoạt ở tổ nơi tạm trú.",
-                ))
+                title = f"Công tác xây dựng Đảng: tiếp nhận đồng chí {name} sinh hoạt tạm thời"
+                conclusion = (
+                    f"Chi bộ tiếp nhận đồng chí {name} ({plan.record.home_cell}) sinh hoạt tạm "
+                    "thời; giao đồng chí tham gia sinh hoạt ở tổ nơi tạm trú."
+                )
+                events.append((title, conclusion))
+            if index in plan.party_items:
+                events.append(plan.party_items[index])
         return events
 
     def _speeches(
@@ -266,4 +283,3 @@ def _closing(month: str, vote: Vote, score: float, band: str) -> str:
         text + f". Chi bộ tự chấm {score:g} điểm, xếp loại chất lượng sinh hoạt: {band}. "
         "Biên bản được thư ký đọc lại, chi bộ thống nhất thông qua."
     )
-

@@ -251,11 +251,14 @@ def attendance_summary(story: Story, held: HeldMeeting) -> str:
     probationary = len(story.with_status(day, MemberStatus.PROBATIONARY))
     exempt = len(story.with_status(day, MemberStatus.EXEMPT))
     attached = len(story.with_status(day, MemberStatus.ATTACHED))
+    away = len(story.with_status(day, MemberStatus.AWAY))
     text = (
         f"Tổng số đảng viên của chi bộ: {full + probationary} đồng chí (chính thức {full}, "
-        f"dự bị {probationary}); miễn sinh hoạt: {exempt}; sinh hoạt tạm thời: {attached}. "
-        f"Có mặt: {len(roll.present)} đồng chí"
+        f"dự bị {probationary}); miễn sinh hoạt: {exempt}; sinh hoạt tạm thời: {attached}"
     )
+    if away:
+        text += f"; đang sinh hoạt tạm thời nơi khác: {away}"
+    text += f". Có mặt: {len(roll.present)} đồng chí"
     if roll.excused:
         names = "; ".join(f"{plan.name}: {reason}" for plan, reason in roll.excused)
         text += f"; vắng có lý do: {len(roll.excused)} ({names})"
@@ -270,7 +273,7 @@ def grade(story: Story, score: float) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    """"95,5%" as Vietnamese documents write it."""
+    """ "95,5%" as Vietnamese documents write it."""
     value = 100.0 * part / whole if whole else 0.0
     text = f"{value:.1f}".replace(".", ",").removesuffix(",0")
     return f"{text}%"

@@ -23,6 +23,22 @@ class Band:
 
 
 @dataclass(frozen=True)
+class DuesRate:
+    """One dues rate: a flat amount a month, or a percentage of a salary or pension."""
+
+    id: str
+    title: str
+    kind: str  # "flat" or "percent"
+    amount: int = 0  # VND a month (flat rates)
+    percent: float = 0.0  # of `of` (percent rates)
+    of: str = ""  # what the percentage is of: "insured_salary", "pension"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.kind == "percent"
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """A rule set as shipped in `resources/rules/*.json` (see its schema)."""
 
@@ -131,3 +147,47 @@ class RuleSet:
     @property
     def margins_mm(self) -> dict[str, float]:
         return {k: float(v) for k, v in self.data["document_layout"]["margins_mm"].items()}
+
+    @property
+    def recognition_deadline_working_days(self) -> int:
+        return int(self.data["members"]["recognition_deadline_working_days"])
+
+    @property
+    def probation_reminder_days(self) -> int:
+        return int(self.data["members"]["probation_reminder_days"])
+
+    @property
+    def badge_reminder_months(self) -> int:
+        return int(self.data["members"]["badge_reminder_months"])
+
+    # --- dues ---------------------------------------------------------------
+
+    @property
+    def dues_rates(self) -> list[DuesRate]:
+        """The rates in the rule file's order."""
+        return [
+            DuesRate(
+                id=str(rate["id"]),
+                title=str(rate["title"]),
+                kind=str(rate["kind"]),
+                amount=int(rate.get("amount", 0)),
+                percent=float(rate.get("percent", 0.0)),
+                of=str(rate.get("of", "")),
+            )
+            for rate in self.data["dues"]["rates"]
+        ]
+
+    def dues_rate(self, rate_id: str) -> DuesRate | None:
+        return next((rate for rate in self.dues_rates if rate.id == rate_id), None)
+
+    @property
+    def default_dues_rate(self) -> DuesRate:
+        """The rate of a member with none chosen: "farmer" if the rule set has it
+        (most members of a village cell), else the first rate."""
+        rates = self.dues_rates
+        return next((rate for rate in rates if rate.id == "farmer"), rates[0])
+
+    @property
+    def dues_exempt_party_age_years(self) -> int:
+        """Members with this many years of party age or more pay no dues."""
+        return int(self.data["dues"]["exempt_party_age_years"])

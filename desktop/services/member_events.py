@@ -16,10 +16,10 @@ from desktop.data.enums import MemberEventKind as Kind
 from desktop.data.enums import MemberStatus
 from desktop.data.models import Member, MemberEvent
 from desktop.data.stamping import BookSession
-from desktop.i18n import _
+from desktop.i18n import _, format_date
 from desktop.services.book import Book
 from desktop.services.labels import enum_label, field_label
-from desktop.services.member_status import derive_status
+from desktop.services.member_status import EventFact, derive_status
 from desktop.services.validation import Validator
 
 # Which statuses each event may follow.
@@ -67,8 +67,18 @@ class EventRow:
 
 
 def refresh_member(member: Member) -> None:
-    """Set the member's status and dates from their events."""
-    derived = derive_status(member.events, default=member.status)
+    """Set the member's status and dates from their events.
+
+    A member entered with dates but without the matching events (an older
+    book, or rows written by other tools) keeps those dates as facts.
+    """
+    facts: list[EventFact] = [EventFact(Kind(e.kind), e.occurs_on) for e in member.events]
+    kinds = {fact.kind for fact in facts}
+    if Kind.ADMISSION not in kinds and member.admission_date is not None:
+        facts.append(EventFact(Kind.ADMISSION, member.admission_date))
+    if Kind.RECOGNITION not in kinds and member.official_date is not None:
+        facts.append(EventFact(Kind.RECOGNITION, member.official_date))
+    derived = derive_status(facts, default=member.status)
     member.status = derived.status
     if derived.admission_date is not None:
         member.admission_date = derived.admission_date
@@ -140,8 +150,9 @@ class EventService:
             check.add(
                 "occurs_on",
                 _(
-                    "Date: the member's last recorded event is on {date}; record events in order."
-                ).format(date=latest.strftime("%d/%m/%Y")),
+                    "{field}: the member's last recorded event is on {date}; "
+                    "record events in order."
+                ).format(field=field_label("occurs_on"), date=format_date(latest)),
             )
         status = member.status
         if status in FINAL:

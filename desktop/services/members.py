@@ -83,6 +83,8 @@ class MemberService:
         check.phone("phone", data.phone)
         check.max_length("address", data.address, 300)
         check.max_length("card_number", data.card_number, 20)
+        if member_id is None and data.status is MemberStatus.ATTACHED:
+            check.required("home_cell", data.home_cell)
         if data.card_number:
             with self.book.reader() as session:
                 clash = session.scalar(

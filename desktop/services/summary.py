@@ -15,6 +15,8 @@ from desktop.services.book import Book
 RECORD_TYPES: dict[str, type[SyncedRecord]] = {
     "organisations": models.Organisation,
     "members": models.Member,
+    "member_events": models.MemberEvent,
+    "dues_payments": models.DuesPayment,
     "committee_terms": models.CommitteeTerm,
     "committee_posts": models.CommitteePost,
     "meetings": models.Meeting,

@@ -19,6 +19,9 @@ from desktop.ui.qt.core import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
@@ -30,6 +33,8 @@ from desktop.ui.qt.widgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -423,3 +428,109 @@ class FieldForm(QFormLayout):
 
     def error_text(self, name: str) -> str:
         return self.fields[name][1].text()
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a field's row (its caption, box and message)."""
+        widget, _error = self.fields[name]
+        box = widget.parentWidget()
+        if box is not None:
+            self.setRowVisible(box, visible)
+
+    def field_visible(self, name: str) -> bool:
+        widget, _error = self.fields[name]
+        box = widget.parentWidget()
+        return box is not None and not box.isHidden()
+
+    def set_caption(self, name: str, text: str) -> None:
+        """Change the caption of a field (e.g. "Destination" or "Home cell")."""
+        widget, _error = self.fields[name]
+        box = widget.parentWidget()
+        caption = self.labelForField(box) if box is not None else None
+        if isinstance(caption, QLabel):
+            caption.setText(text)
+
+    def caption(self, name: str) -> str:
+        widget, _error = self.fields[name]
+        box = widget.parentWidget()
+        caption = self.labelForField(box) if box is not None else None
+        return caption.text() if isinstance(caption, QLabel) else ""
+
+    def in_captions(self, errors: ValidationError) -> ValidationError:
+        """The messages, naming each field as its caption here does
+        ("Going to: please fill this in." rather than the general field name)."""
+        items = []
+        for item in errors.errors:
+            prefix = field_label(item.field) + ":"
+            caption = self.caption(item.field).replace("&", "") if item.field in self.fields else ""
+            if caption and item.message.startswith(prefix) and caption + ":" != prefix:
+                item = FieldError(item.field, caption + ":" + item.message[len(prefix) :])
+            items.append(item)
+        return ValidationError(items)
+
+
+# --- layouts -------------------------------------------------------------------
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps them onto the next line when
+    the width runs out (filters that fit one line at normal text size and two
+    at large text)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt API)
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt API)
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt API)
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x = area.x()
+                y += line_height + self._gap
+                line_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

@@ -231,3 +231,101 @@ def open_main(controller: object, qtbot: object) -> Callable[[Path], object]:
         return window
 
     return opener
+
+
+def born(age: int) -> date:
+    """A date of birth giving `age` years today."""
+    return date(TODAY.year - age, 1, 1)
+
+
+def fill_register(path: Path) -> dict[str, str]:
+    """Six members of every kind for the register's filters: a secretary (68),
+    a probationary member (25), an exempt member (56), a deputy secretary (40),
+    an attached member without a date of birth, and a member transferred out."""
+    from desktop.data.enums import CommitteePostKind, MemberEventKind
+    from desktop.services.committee import CommitteeService
+    from desktop.services.member_events import EventInput, EventService
+
+    book = Book.open(path)
+    try:
+        members = MemberService(book)
+        admitted, official = date(2000, 5, 19), date(2001, 5, 19)
+        ids = {
+            "an": members.create(
+                MemberInput(
+                    "Nguyễn Văn An",
+                    Sex.MALE,
+                    date_of_birth=born(68),
+                    admission_date=admitted,
+                    official_date=official,
+                    card_number="11111111",
+                )
+            ),
+            "binh": members.create(
+                MemberInput(
+                    "Trần Thị Bình",
+                    Sex.FEMALE,
+                    date_of_birth=born(25),
+                    admission_date=TODAY - timedelta(days=100),
+                )
+            ),
+            "cuong": members.create(
+                MemberInput(
+                    "Lê Văn Cường",
+                    Sex.MALE,
+                    date_of_birth=born(56),
+                    admission_date=admitted,
+                    official_date=official,
+                    status=MemberStatus.EXEMPT,
+                )
+            ),
+            "dung": members.create(
+                MemberInput(
+                    "Phạm Thị Dung",
+                    Sex.FEMALE,
+                    date_of_birth=born(40),
+                    admission_date=admitted,
+                    official_date=official,
+                )
+            ),
+            "em": members.create(
+                MemberInput(
+                    "Hoàng Văn Em",
+                    Sex.MALE,
+                    admission_date=admitted,
+                    official_date=official,
+                    status=MemberStatus.ATTACHED,
+                    home_cell="Chi bộ thôn Bình Minh",
+                )
+            ),
+            "phuc": members.create(
+                MemberInput(
+                    "Đỗ Văn Phúc",
+                    Sex.MALE,
+                    date_of_birth=born(35),
+                    admission_date=admitted,
+                    official_date=official,
+                )
+            ),
+        }
+        EventService(book).record(
+            ids["phuc"],
+            EventInput(
+                MemberEventKind.OFFICIAL_TRANSFER,
+                TODAY - timedelta(days=10),
+                counterpart="Đảng ủy xã Tân Phú",
+            ),
+        )
+        committee = CommitteeService(book)
+        start = committee.current_term().starts_on
+        committee.assign(ids["an"], CommitteePostKind.SECRETARY, start)
+        committee.assign(ids["dung"], CommitteePostKind.DEPUTY_SECRETARY, start)
+        return ids
+    finally:
+        book.close()
+
+
+@pytest.fixture
+def register_book(cellbook_home: Path) -> tuple[Path, dict[str, str]]:
+    path = create_book(cellbook_home)
+    return path, fill_register(path)
