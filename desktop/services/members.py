@@ -133,8 +133,8 @@ class MemberService:
             for name, value in _columns(clean).items():
                 if name not in ("status", "admission_date", "official_date"):
                     setattr(member, name, value)
-            _move_event(member, MemberEventKind.ADMISSION, clean.admission_date)
-            _move_event(member, MemberEventKind.RECOGNITION, clean.official_date)
+            move_date_event(member, MemberEventKind.ADMISSION, clean.admission_date)
+            move_date_event(member, MemberEventKind.RECOGNITION, clean.official_date)
             member.admission_date = clean.admission_date
             member.official_date = clean.official_date
             refresh_member(member)
@@ -167,7 +167,7 @@ class MemberService:
             return Counter({status: count for status, count in rows})
 
 
-def _move_event(member: Member, kind: MemberEventKind, on: date | None) -> None:
+def move_date_event(member: Member, kind: MemberEventKind, on: date | None) -> None:
     """Keep the member's one admission (or recognition) event on the date given."""
     existing = next((event for event in member.events if event.kind is kind), None)
     if on is None:
