@@ -1,11 +1,13 @@
 """Members: the register with its counts, a find box and filters; opening a
-member's profile; adding a member; the committee."""
+member's profile; adding a member; the committee; the list in Excel (import
+and export)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop.data.enums import CURRENT_STATUSES, CommitteePostKind, MemberStatus, Sex
 from desktop.i18n import N_, _, format_date
@@ -18,6 +20,7 @@ from desktop.ui.qt.widgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -32,6 +35,9 @@ from desktop.ui.widgets import (
     RowsProxy,
     label,
 )
+
+if TYPE_CHECKING:
+    from desktop.services.member_import import ImportResult
 
 COUNTED_STATUSES = (
     MemberStatus.FULL,
@@ -215,6 +221,20 @@ def _age_choices() -> list[tuple[str, str]]:
     ]
 
 
+def _add_beside(empty: EmptyState, button: QPushButton) -> None:
+    """A second, plainer button beside the empty state's main one."""
+    layout = empty.layout()
+    assert isinstance(layout, QVBoxLayout)
+    main = empty.button
+    for position in range(layout.count()):
+        item = layout.itemAt(position)
+        row = item.layout() if item is not None else None
+        if isinstance(row, QHBoxLayout) and main is not None and row.indexOf(main) >= 0:
+            row.insertWidget(row.indexOf(main) + 1, button)
+            return
+    layout.addWidget(button)
+
+
 class MembersPage(Page):
     key = "members"
 
@@ -232,6 +252,16 @@ class MembersPage(Page):
         self.open_button = QPushButton(_("Open profile…"))
         self.open_button.clicked.connect(lambda _checked=False: self.open_selected())
         self.header.insertWidget(self.header.count() - 2, self.open_button)
+        # The list in Excel: one button with a menu (the header is full at large text).
+        self.excel_button = QPushButton(_("Excel"))
+        self.excel_button.setToolTip(_("Import members from an Excel list, or export the list"))
+        excel_menu = QMenu(self.excel_button)
+        self.import_action = excel_menu.addAction(_("&Import from Excel…"))
+        self.import_action.triggered.connect(lambda _checked=False: self.import_members())
+        self.export_action = excel_menu.addAction(_("&Export to Excel…"))
+        self.export_action.triggered.connect(lambda _checked=False: self.export_members())
+        self.excel_button.setMenu(excel_menu)
+        self.header.insertWidget(self.header.count() - 1, self.excel_button)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -293,8 +323,13 @@ class MembersPage(Page):
         layout.addLayout(bottom)
 
         empty = EmptyState(
-            _("No members yet. Add the first member."), _("Add member…"), self.add_member
+            _("No members yet. Add the first member, or import the list you have in Excel."),
+            _("Add member…"),
+            self.add_member,
         )
+        self.empty_import_button = QPushButton(_("Import from Excel…"))
+        self.empty_import_button.clicked.connect(lambda _checked=False: self.import_members())
+        _add_beside(empty, self.empty_import_button)
         self.set_content(content, empty)
         self.setTabOrder(self.filter, self.status_filter)
         self.setTabOrder(self.status_filter, self.post_filter)
@@ -488,6 +523,39 @@ class MembersPage(Page):
                 if index.isValid():
                     self.table.selectRow(index.row())
                     self.table.scrollTo(index)
+
+    def import_members(self) -> QWidget:
+        from desktop.ui.import_wizard import MemberImportWizard
+
+        wizard = MemberImportWizard(self.book, self.today, self)
+        wizard.imported.connect(self._members_imported)
+        return self._show_dialog(wizard)
+
+    def _members_imported(self, result: ImportResult) -> None:
+        self.refresh()
+        first = next(iter(result.added), None) or next(iter(result.updated), None)
+        if first:
+            self.select_member(first)
+        self.host.show_status(
+            _("Import done: {added} added, {updated} updated.").format(
+                added=len(result.added), updated=len(result.updated)
+            )
+        )
+
+    def export_members(self) -> QWidget:
+        from desktop.ui.import_wizard import ExportMembersDialog
+
+        dialog = ExportMembersDialog(self.book, self.today, self)
+        dialog.accepted.connect(lambda: self._members_exported(dialog.saved, dialog.count))
+        return self._show_dialog(dialog)
+
+    def _members_exported(self, path: Path | None, count: int) -> None:
+        from desktop.ui.import_wizard import exported_message
+
+        if path is None:
+            return
+        self.host.show_status(_("List saved: {path}").format(path=path))
+        self._show_dialog(exported_message(self, path, count))
 
     def open_committee(self) -> QWidget:
         from desktop.ui.dialogs.committee import CommitteeDialog
