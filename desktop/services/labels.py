@@ -64,6 +64,12 @@ FIELD_LABELS: dict[str, str] = {
     "decision_ref": N_("Decision"),
     "counterpart": N_("Other party organisation"),
     "home_cell": N_("Home cell"),
+    "amount_paid": N_("Amount paid"),
+    "paid_on": N_("Paid on"),
+    "dues_rate_id": N_("Dues rate"),
+    "dues_base": N_("Salary or pension"),
+    "dues_exempt_reason": N_("Reason for exemption"),
+    "month": N_("Month"),
 }
 
 ENUM_LABELS: dict[StrEnum, str] = {

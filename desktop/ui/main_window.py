@@ -83,12 +83,17 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
 
     def _warm_up(self) -> None:
-        if self.book_closed or self.handle.is_open:
+        if self.book_closed:
             return
-        try:
-            self.handle.book  # noqa: B018 (opening is the point)
-        except BookFileError as error:
-            show_book_error(self, error)
+        if not self.handle.is_open:
+            try:
+                self.handle.book  # noqa: B018 (opening is the point)
+            except BookFileError as error:
+                show_book_error(self, error)
+                return
+        home = self.pages.get("home")
+        if home is not None:
+            home.book_opened()  # type: ignore[attr-defined]  # now it can show reminders
 
     # --- building -------------------------------------------------------------
 

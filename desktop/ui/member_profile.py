@@ -11,14 +11,17 @@ from datetime import date, datetime
 
 from desktop.data.enums import MemberStatus
 from desktop.data.errors import BookFileError
+from desktop.data.models import Member
 from desktop.i18n import N_, _, format_date, ngettext
 from desktop.services.book import Book
 from desktop.services.committee import CommitteeService, PostRow
+from desktop.services.dues import DuesService, month_text
 from desktop.services.labels import enum_label
 from desktop.services.member_events import FINAL, EventRow, EventService
 from desktop.services.members import MemberService
 from desktop.services.party_calendar import party_age
 from desktop.services.validation import ValidationError
+from desktop.ui.dialogs.dues import money
 from desktop.ui.dialogs.member import MemberForm
 from desktop.ui.qt.core import Qt, Signal
 from desktop.ui.qt.widgets import (
@@ -27,6 +30,7 @@ from desktop.ui.qt.widgets import (
     QFrame,
     QHBoxLayout,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -103,6 +107,27 @@ def party_age_text(admitted: date | None, today: date) -> str:
     )
 
 
+def dues_text(dues: DuesService, member: Member) -> str:
+    """ "Dues: <rate>, 6.000 đ a month. Not paid in 2026: 07/2026, 09/2026." """
+    if member.status is MemberStatus.ATTACHED:
+        return _("Dues: paid at their home cell.")
+    due = dues.amount_due(member, dues.today)
+    if due.exempt:
+        text = _("Dues: exempt ({reason}).").format(reason=due.exempt_reason)
+    else:
+        text = _("Dues: {rate}, {amount} a month.").format(
+            rate=due.rate_title, amount=money(due.amount)
+        )
+    year = dues.today.year
+    unpaid = dues.unpaid_months(member.id, year, dues.today)
+    if unpaid:
+        months = ", ".join(month_text(month) for month in unpaid)
+        text += " " + _("Not paid in {year}: {months}.").format(year=year, months=months)
+    else:
+        text += " " + _("Nothing unpaid in {year}.").format(year=year)
+    return text
+
+
 class MemberProfileDialog(QDialog):
     """One member's profile (`member_id`), or a blank one to add a member.
 
@@ -129,6 +154,7 @@ class MemberProfileDialog(QDialog):
         self.events = EventService(book, today)
         self.status = MemberStatus.FULL
         self.event_dialog: QDialog | None = None
+        self.rate_dialog: QDialog | None = None
 
         layout = QVBoxLayout(self)
         self.form = MemberForm(book.rules, today, new=member_id is None)
@@ -201,6 +227,14 @@ class MemberProfileDialog(QDialog):
         column.addWidget(self.age_label)
         self.posts_label = label("", wrap=True)
         column.addWidget(self.posts_label)
+        dues_row = QHBoxLayout()
+        self.dues_label = label("", wrap=True)
+        dues_row.addWidget(self.dues_label, 1)
+        self.rate_button = QPushButton(_("Change ra&te…"))
+        self.rate_button.setAutoDefault(False)
+        self.rate_button.clicked.connect(lambda _checked=False: self.change_rate())
+        dues_row.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(dues_row)
         return box
 
     def _build_history(self) -> QWidget:
@@ -305,6 +339,7 @@ class MemberProfileDialog(QDialog):
             )
         else:
             self.posts_label.setText(_("Committee: no post."))
+        self._show_dues(member)
         rows: list[EventRow] = self.events.history(self.member_id)
         self.history_model.set_rows(rows)
         self.history.fit_columns()
@@ -325,6 +360,26 @@ class MemberProfileDialog(QDialog):
                 1,
                 _("&Life events ({count})").format(count=len(rows)),
             )
+
+    def _show_dues(self, member: Member) -> None:
+        self.dues_label.setText(dues_text(DuesService(self.book, self.today), member))
+        self.rate_button.setVisible(member.status is not MemberStatus.ATTACHED)
+        self.rate_button.setEnabled(member.status not in FINAL)
+
+    def change_rate(self) -> QDialog | None:
+        from desktop.ui.dialogs.dues import MemberRateDialog
+
+        if self.member_id is None:
+            return None
+        try:
+            dialog = MemberRateDialog(self.book, self.member_id, self.today, self)
+        except BookFileError as error:
+            show_book_error(self, error)
+            return None
+        dialog.accepted.connect(self._event_recorded)
+        self.rate_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- events -------------------------------------------------------------------
 

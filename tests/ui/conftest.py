@@ -329,3 +329,128 @@ def fill_register(path: Path) -> dict[str, str]:
 def register_book(cellbook_home: Path) -> tuple[Path, dict[str, str]]:
     path = create_book(cellbook_home)
     return path, fill_register(path)
+
+
+# --- dues and reminders --------------------------------------------------------
+
+# The day the dues and reminder tests take as today (the main window is told so).
+DUES_TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """The main window (and so its pages and dialogs) takes `DUES_TODAY` as today."""
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "today", lambda self: DUES_TODAY)
+    return DUES_TODAY
+
+
+def fill_dues(path: Path) -> dict[str, str]:
+    """Five members on 15/06/2026 and the dues of January to May 2026: An
+    has paid every month, Bình not February, March or May, Cường (probationary,
+    admitted in January) every month; Dũng (party age over 50) is exempt;
+    Em (temporarily attached) pays at his home cell."""
+    from desktop.services.dues import DuesService
+
+    book = Book.open(path)
+    try:
+        members = MemberService(book, DUES_TODAY)
+
+        def add(name: str, admitted: date, official: date | None, **extra: object) -> str:
+            return members.create(
+                MemberInput(
+                    name,
+                    Sex.MALE,
+                    admission_date=admitted,
+                    official_date=official,
+                    **extra,  # type: ignore[arg-type]
+                )
+            )
+
+        ids = {
+            "an": add("Nguyễn Văn An", date(2000, 5, 19), date(2001, 5, 19)),
+            "binh": add("Trần Thị Bình", date(2010, 4, 2), date(2011, 4, 20)),
+            "cuong": add("Lê Văn Cường", date(2026, 1, 10), None),
+            "dung": add("Phạm Văn Dũng", date(1970, 3, 1), date(1971, 3, 1)),
+            "em": add(
+                "Hoàng Văn Em",
+                date(2005, 1, 1),
+                date(2006, 1, 1),
+                status=MemberStatus.ATTACHED,
+                home_cell="Chi bộ thôn Bình Minh",
+            ),
+        }
+        dues = DuesService(book, DUES_TODAY)
+        for number in range(1, 6):
+            month = date(2026, number, 1)
+            dues.open_month(month)
+            paid_on = date(2026, number, 3)
+            dues.record_payment(ids["an"], month, 6000, paid_on)
+            dues.record_payment(ids["cuong"], month, 6000, paid_on)
+            if number not in (2, 3, 5):
+                dues.record_payment(ids["binh"], month, 6000, paid_on)
+        return ids
+    finally:
+        book.close()
+
+
+@pytest.fixture
+def dues_book(cellbook_home: Path, fixed_today: date) -> tuple[Path, dict[str, str]]:
+    path = create_book(cellbook_home)
+    return path, fill_dues(path)
+
+
+def fill_reminders(path: Path) -> dict[str, str]:
+    """On 15/06/2026: Bình's probation ends in 20 days; An is away on a
+    temporary transfer until in 10 days; Cường's temporary transfer ended 5
+    days ago and his return is not recorded (urgent)."""
+    from desktop.data.enums import MemberEventKind
+    from desktop.services.member_events import EventInput, EventService
+    from desktop.services.party_calendar import add_months
+
+    book = Book.open(path)
+    try:
+        members = MemberService(book, DUES_TODAY)
+        events = EventService(book, DUES_TODAY)
+        admitted = add_months(DUES_TODAY + timedelta(days=20), -12)
+        ids = {
+            "an": members.create(
+                MemberInput(
+                    "Nguyễn Văn An",
+                    Sex.MALE,
+                    admission_date=date(2012, 3, 1),
+                    official_date=date(2013, 3, 1),
+                )
+            ),
+            "binh": members.create(
+                MemberInput("Trần Thị Bình", Sex.FEMALE, admission_date=admitted)
+            ),
+            "cuong": members.create(
+                MemberInput(
+                    "Lê Văn Cường",
+                    Sex.MALE,
+                    admission_date=date(2014, 9, 2),
+                    official_date=date(2015, 9, 2),
+                )
+            ),
+        }
+        for who, ends in (("an", 10), ("cuong", -5)):
+            events.record(
+                ids[who],
+                EventInput(
+                    MemberEventKind.TEMPORARY_TRANSFER,
+                    DUES_TODAY - timedelta(days=120),
+                    counterpart="Chi bộ Trường Chính trị tỉnh",
+                    ends_on=DUES_TODAY + timedelta(days=ends),
+                ),
+            )
+        return ids
+    finally:
+        book.close()
+
+
+@pytest.fixture
+def reminders_book(cellbook_home: Path, fixed_today: date) -> tuple[Path, dict[str, str]]:
+    path = create_book(cellbook_home)
+    return path, fill_reminders(path)

@@ -23,6 +23,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", N_("Home"), "desktop.ui.pages.home", "HomePage"),
     PageSpec("members", N_("Members"), "desktop.ui.pages.members", "MembersPage"),
+    PageSpec("dues", N_("Dues"), "desktop.ui.pages.dues", "DuesPage"),
     PageSpec("meetings", N_("Meetings"), "desktop.ui.pages.meetings", "MeetingsPage"),
     PageSpec("evaluations", N_("Evaluations"), "desktop.ui.pages.evaluations", "EvaluationsPage"),
     PageSpec(

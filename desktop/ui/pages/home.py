@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop.data.enums import MeetingKind, MemberStatus
+from desktop.data.errors import BookFileError
 from desktop.i18n import _, format_date, ngettext
 from desktop.rules import RuleSet
 from desktop.services.labels import enum_label
 from desktop.services.overview import BookOverview, OverviewMeeting, read_overview
 from desktop.services.schedule import next_meeting_for
 from desktop.ui.pages.base import Page, PageHost
+from desktop.ui.qt.core import Qt, Signal
+from desktop.ui.qt.gui import QKeyEvent, QMouseEvent
 from desktop.ui.qt.widgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -23,6 +30,10 @@ from desktop.ui.qt.widgets import (
 from desktop.ui.texts import grade_label, meeting_day_text, score_text, weekday
 from desktop.ui.theme import set_role
 from desktop.ui.widgets import label, primary_button
+
+if TYPE_CHECKING:
+    # Only for type checkers: the module loads the ORM, which the first paint must not.
+    from desktop.services.reminders import Reminder
 
 
 class Card(QFrame):
@@ -50,6 +61,119 @@ class Card(QFrame):
         return [widget.text() for widget in self.lines if hasattr(widget, "text")]
 
 
+class ReminderLine(QLabel):
+    """One reminder: a line that opens the member on a click, Enter or Space."""
+
+    activated = Signal(str)
+
+    def __init__(self, text: str, member_id: str, urgent: bool) -> None:
+        super().__init__(text)
+        self.member_id = member_id
+        self.urgent = urgent
+        if urgent:
+            set_role(self, "error")
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(_("Press Enter to open the member's profile."))
+        self.setToolTip(_("Open the member's profile"))
+        self.setStyleSheet(
+            "ReminderLine { padding: 3px 4px; border: 1px solid transparent; border-radius: 4px; }"
+            "ReminderLine:hover { background: #f0f6fc; }"
+            "ReminderLine:focus { background: #e8f2fb; border: 1px solid #4a90d9; }"
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.member_id)
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.activated.emit(self.member_id)
+            return
+        super().mouseReleaseEvent(event)
+
+
+def reminder_text(reminder: Reminder) -> str:
+    """ "20/07/2026 · The probation of Trần Thị Bình ends on …" """
+    # The message already names the member.
+    return " · ".join((format_date(reminder.due_on), reminder.message))
+
+
+class RemindersCard(Card):
+    """What needs attention, urgent first. It is filled once the full book is
+    open (the first paint does not wait for it). Only the first few are shown
+    until "Show all" is pressed, so the other cards stay in view."""
+
+    SHOWN = 4
+
+    def __init__(self, on_member: object) -> None:
+        super().__init__(_("Reminders"))
+        self._on_member = on_member
+        self.found: list[Reminder] = []
+        self.reminder_lines: list[ReminderLine] = []
+        self.expanded = False
+        self.more_button = QPushButton()
+        self.more_button.clicked.connect(lambda _checked=False: self.toggle())
+        self.more_button.hide()
+        more_row = QHBoxLayout()
+        more_row.addWidget(self.more_button)
+        more_row.addStretch(1)
+        self.layout_.insertLayout(self.layout_.count() - 1, more_row)
+        self.set_lines([(_("Looking for what needs attention…"), "muted")])
+
+    def set_lines(self, lines: list[tuple[str, str | None]]) -> None:
+        super().set_lines(lines)
+        # Lines go above the "Show all" button.
+        for line in self.lines:
+            self.layout_.removeWidget(line)
+        for position, line in enumerate(self.lines, start=1):
+            self.layout_.insertWidget(position, line)
+
+    def set_reminders(self, found: Sequence[Reminder]) -> None:
+        self.found = list(found)
+        self._draw()
+
+    def toggle(self) -> None:
+        self.expanded = not self.expanded
+        self._draw()
+        if self.reminder_lines:
+            self.more_button.setFocus()
+
+    def _draw(self) -> None:
+        found = self.found
+        self.reminder_lines = []
+        if not found:
+            self.set_lines([(_("Nothing needs attention."), "muted")])
+            self.more_button.hide()
+            return
+        self.set_lines([])
+        shown = found if self.expanded else found[: self.SHOWN]
+        for position, reminder in enumerate(shown, start=1):
+            line = ReminderLine(reminder_text(reminder), reminder.member_id, reminder.urgent)
+            line.activated.connect(self._on_member)
+            self.layout_.insertWidget(position, line)
+            self.reminder_lines.append(line)
+        self.lines = list(self.reminder_lines)
+        hidden = len(found) - len(shown)
+        if hidden:
+            self.more_button.setText(
+                ngettext(
+                    "Show all {count} reminders ({hidden} more)",
+                    "Show all {count} reminders ({hidden} more)",
+                    hidden,
+                ).format(count=len(found), hidden=hidden)
+            )
+        else:
+            self.more_button.setText(_("Show fewer"))
+        self.more_button.setVisible(len(found) > self.SHOWN)
+
+
 class HomePage(Page):
     key = "home"
 
@@ -73,17 +197,19 @@ class HomePage(Page):
         self.action = primary_button(_("Add the first member…"), self._main_action)
         banner.addWidget(self.action)
         grid.addWidget(self.next_step_box, 0, 0, 1, 2)
+        self.reminders = RemindersCard(self.open_member)
         self.next_meeting = Card(_("Next regular meeting"))
         self.members = Card(_("Members"))
         self.meetings = Card(_("Latest meetings"))
         self.recommendations = Card(_("Recommendations"))
-        grid.addWidget(self.next_meeting, 1, 0)
-        grid.addWidget(self.members, 1, 1)
-        grid.addWidget(self.meetings, 2, 0)
-        grid.addWidget(self.recommendations, 2, 1)
+        grid.addWidget(self.reminders, 1, 0, 1, 2)
+        grid.addWidget(self.next_meeting, 2, 0)
+        grid.addWidget(self.members, 2, 1)
+        grid.addWidget(self.meetings, 3, 0)
+        grid.addWidget(self.recommendations, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         scroll = QScrollArea()
         scroll.setWidget(grid_box)
         scroll.setWidgetResizable(True)
@@ -121,6 +247,34 @@ class HomePage(Page):
         self.next_step.setText(step)
         self.action.setText(text)
         self.show_empty(False)
+        handle = getattr(self.host, "handle", None)
+        if handle is None or handle.is_open:
+            self.show_reminders()
+
+    # --- reminders (once the full book is open) -------------------------------------
+
+    def book_opened(self) -> None:
+        """The main window opened the full book: the reminders can be read now."""
+        if self.loaded:
+            self.show_reminders()
+
+    def show_reminders(self) -> None:
+        from desktop.services.reminders import reminders
+
+        try:
+            found = reminders(self.host.book, self.host.today())
+        except BookFileError as error:
+            self.reminders.set_lines([(error.message, "error")])
+            return
+        self.reminders.set_reminders(found)
+
+    def open_member(self, member_id: str) -> None:
+        """Select the member in Members and open their profile."""
+        self.host.show_member(member_id)
+        page = getattr(self.host, "pages", {}).get("members")
+        if page is not None and page.selected_member() is not None:
+            if page.selected_member().id == member_id:
+                page.open_profile(member_id)
 
     def _show_next_meeting(self, rules: RuleSet, meeting_day: int, today: date) -> date:
         upcoming = next_meeting_for(rules, meeting_day, today)
