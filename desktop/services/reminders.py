@@ -279,16 +279,17 @@ def unpaid_dues(dues: DuesService, today: date) -> list[Reminder]:
     if up_to.year != today.year:
         return []
     return [
-        _unpaid_reminder(entry)
+        _unpaid_reminder(entry, today)
         for entry in dues.members_with_unpaid(today.year, up_to, UNPAID_DUES_MONTHS)
     ]
 
 
-def _unpaid_reminder(entry: UnpaidMember) -> Reminder:
+def _unpaid_reminder(entry: UnpaidMember, today: date) -> Reminder:
+    """Dated today: the member is behind now, whichever month they missed first."""
     months = ", ".join(month_text(month) for month in entry.months)
     message = _("{name} has not paid the dues of {count} months this year ({months}).").format(
         name=entry.member_name, count=len(entry.months), months=months
     )
     return Reminder(
-        ReminderKind.UNPAID_DUES, entry.member_id, entry.member_name, entry.months[0], message
+        ReminderKind.UNPAID_DUES, entry.member_id, entry.member_name, today, message
     )

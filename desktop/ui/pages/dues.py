@@ -81,7 +81,7 @@ def sheet_columns(order: dict[str, int]) -> tuple[Column, ...]:
     return (
         Column(N_("Full name"), lambda r: r.member_name, lambda r: order.get(r.member_id, 0)),
         Column(N_("Status"), lambda r: r.status_label, lambda r: STATUS_ORDER[r.status]),
-        Column(N_("Due"), lambda r: money(r.amount_due), lambda r: r.amount_due, True),
+        Column(N_("Amount due"), lambda r: money(r.amount_due), lambda r: r.amount_due, True),
         Column(N_("Paid"), lambda r: money(r.amount_paid), lambda r: r.amount_paid, True),
         Column(
             N_("Paid on"),

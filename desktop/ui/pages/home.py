@@ -300,6 +300,7 @@ class HomePage(Page):
             MemberStatus.PROBATIONARY,
             MemberStatus.EXEMPT,
             MemberStatus.ATTACHED,
+            MemberStatus.AWAY,
         )
         current = sum(counts.get(status, 0) for status in shown)
         if not current:
