@@ -291,7 +291,7 @@ class DuesService:
         """Whether `member` owes this cell dues for `month` (see `owes_dues`).
         Reads `member.events`, so call it while the member's session is open."""
         return owes_dues(
-            member.events,
+            [event for event in member.events if event.withdrawn_at is None],
             month,
             admitted=member.admission_date,
             fallback=member.status,

@@ -70,6 +70,7 @@ FIELD_LABELS: dict[str, str] = {
     "dues_base": N_("Salary or pension"),
     "dues_exempt_reason": N_("Reason for exemption"),
     "month": N_("Month"),
+    "withdrawn_reason": N_("Why it is withdrawn"),
 }
 
 ENUM_LABELS: dict[StrEnum, str] = {

@@ -16,6 +16,7 @@ from desktop.data.enums import MemberEventKind as Kind
 from desktop.data.enums import MemberStatus
 from desktop.data.models import Member, MemberEvent
 from desktop.data.stamping import BookSession
+from desktop.data.types import utcnow
 from desktop.i18n import _, format_date
 from desktop.services.book import Book
 from desktop.services.labels import enum_label, field_label
@@ -60,10 +61,25 @@ class EventRow:
     note: str
     recorded_by: str
     recorded_at: object  # datetime (UTC) when it was written down
+    withdrawn_at: object = None  # datetime (UTC) when it was withdrawn, or None
+    withdrawn_by: str = ""
+    withdrawn_reason: str = ""
 
     @property
     def label(self) -> str:
         return enum_label(self.kind)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+def _standing(member: Member) -> list[MemberEvent]:
+    """The member's events that count (not withdrawn), in order."""
+    return sorted(
+        (event for event in member.events if event.withdrawn_at is None),
+        key=lambda event: (event.occurs_on, event.created_at or utcnow()),
+    )
 
 
 def refresh_member(member: Member) -> None:
@@ -72,7 +88,9 @@ def refresh_member(member: Member) -> None:
     A member entered with dates but without the matching events (an older
     book, or rows written by other tools) keeps those dates as facts.
     """
-    facts: list[EventFact] = [EventFact(Kind(e.kind), e.occurs_on) for e in member.events]
+    facts: list[EventFact] = [
+        EventFact(Kind(e.kind), e.occurs_on) for e in member.events if e.withdrawn_at is None
+    ]
     kinds = {fact.kind for fact in facts}
     if Kind.ADMISSION not in kinds and member.admission_date is not None:
         facts.append(EventFact(Kind.ADMISSION, member.admission_date))
@@ -109,6 +127,9 @@ class EventService:
                     e.note,
                     e.recorded_by,
                     e.created_at,
+                    e.withdrawn_at,
+                    e.withdrawn_by,
+                    e.withdrawn_reason,
                 )
                 for e in events
             ]
@@ -134,6 +155,30 @@ class EventService:
             session.flush()
             return event.id
 
+    def withdraw(self, event_id: str, reason: str, by: str = "") -> None:
+        """Withdraw a member's latest event, recorded by mistake. It stays in the
+        history, marked with the reason, and no longer counts for the status."""
+        check = Validator()
+        check.required("withdrawn_reason", reason)
+        check.max_length("withdrawn_reason", reason, 500)
+        check.raise_if_any()
+        with self.book.session() as session:
+            event = session.get(MemberEvent, event_id)
+            if event is None or event.withdrawn_at is not None:
+                raise KeyError(event_id)
+            member = event.member
+            latest = _standing(member)[-1:]
+            if latest != [event]:
+                check.add(
+                    "withdrawn_reason",
+                    _("Only the latest event can be withdrawn; withdraw the later ones first."),
+                )
+                check.raise_if_any()
+            event.withdrawn_at = utcnow()
+            event.withdrawn_by = by.strip()
+            event.withdrawn_reason = reason.strip()
+            refresh_member(member)
+
     def _check(self, session: BookSession, member: Member, data: EventInput) -> None:
         check = Validator()
         kind = Kind(data.kind)
@@ -145,7 +190,7 @@ class EventService:
             check.required("counterpart", data.counterpart)
         if data.ends_on is not None:
             check.not_before("ends_on", data.ends_on, "occurs_on", data.occurs_on)
-        latest = max((event.occurs_on for event in member.events), default=None)
+        latest = max((event.occurs_on for event in _standing(member)), default=None)
         if latest is not None and data.occurs_on is not None and data.occurs_on < latest:
             check.add(
                 "occurs_on",
@@ -162,7 +207,7 @@ class EventService:
                     name=member.full_name, status=enum_label(status)
                 ),
             )
-        elif kind is Kind.ADMISSION and any(e.kind is Kind.ADMISSION for e in member.events):
+        elif kind is Kind.ADMISSION and any(e.kind is Kind.ADMISSION for e in _standing(member)):
             check.add(
                 "kind", _("{name} already has an admission date.").format(name=member.full_name)
             )

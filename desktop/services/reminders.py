@@ -134,6 +134,7 @@ def _members(book: Book) -> list[MemberFacts]:
                 tuple(
                     EventFacts(Kind(e.kind), e.occurs_on, e.ends_on, e.counterpart)
                     for e in member.events
+                    if e.withdrawn_at is None
                 ),
             )
             for member in rows

@@ -29,6 +29,7 @@ from desktop.ui.qt.widgets import (
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -41,6 +42,7 @@ from desktop.ui.widgets import (
     Column,
     DataTable,
     DateField,
+    RowLook,
     RowsModel,
     RowsProxy,
     fit_to_screen,
@@ -67,9 +69,28 @@ def _day_key(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def _event_label(row: EventRow) -> str:
+    if row.withdrawn:
+        return _("{event} (withdrawn)").format(event=row.label)
+    return row.label
+
+
+def _event_look(row: EventRow) -> RowLook | None:
+    """Withdrawn events stay in the history, greyed, with the reason."""
+    if not row.withdrawn:
+        return None
+    return RowLook(
+        tooltip=_("Withdrawn: {reason}").format(reason=row.withdrawn_reason),
+        background=WITHDRAWN_BACKGROUND,
+        bold=False,
+    )
+
+
+WITHDRAWN_BACKGROUND = "#e4e4e4"
+
 EVENT_COLUMNS = (
     Column(N_("Date"), lambda r: format_date(r.occurs_on), lambda r: _day_key(r.occurs_on)),
-    Column(N_("Event"), lambda r: r.label),
+    Column(N_("Event"), lambda r: _event_label(r)),
     Column(N_("Decision"), lambda r: r.decision_ref),
     Column(N_("Other party organisation"), lambda r: r.counterpart),
     Column(N_("Until"), lambda r: format_date(r.ends_on), lambda r: _day_key(r.ends_on)),
@@ -247,6 +268,16 @@ class MemberProfileDialog(QDialog):
             wrap=True,
         )
         row.addWidget(self.history_note, 1)
+        self.withdraw_button = QPushButton(_("&Withdraw the latest event…"))
+        self.withdraw_button.setAutoDefault(False)
+        self.withdraw_button.setToolTip(
+            _(
+                "For an event recorded by mistake: it stays in the history, marked, and no "
+                "longer counts."
+            )
+        )
+        self.withdraw_button.clicked.connect(self.withdraw_latest)
+        row.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignTop)
         self.record_button = primary_button(_("&Record an event…"), self.record_event)
         self.record_button.setAutoDefault(False)
         row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -254,7 +285,7 @@ class MemberProfileDialog(QDialog):
         self.record_blocked = label("", "muted", wrap=True)
         self.record_blocked.hide()
         column.addWidget(self.record_blocked)
-        self.history_model = RowsModel(EVENT_COLUMNS)
+        self.history_model = RowsModel(EVENT_COLUMNS, look=_event_look)
         self.history_proxy = RowsProxy(self.history_model)
         self.history = DataTable(stretch=5)
         self.history.setModel(self.history_proxy)
@@ -296,7 +327,53 @@ class MemberProfileDialog(QDialog):
         ):
             if value:
                 parts.append(f"{title}: {value}.")
+        if event.withdrawn:
+            parts.append(
+                _("Withdrawn by {who} on {date}: {reason}.").format(
+                    who=event.withdrawn_by or "—",
+                    date=_recorded(event.withdrawn_at),
+                    reason=event.withdrawn_reason,
+                )
+            )
         self.event_details.setText(" ".join(parts).replace("..", "."))
+
+    def latest_standing_event(self) -> EventRow | None:
+        standing = [row for row in self.events.history(self.member_id) if not row.withdrawn]
+        return standing[-1] if standing else None
+
+    def withdraw_latest(self) -> None:
+        """Ask why, then withdraw the member's latest event (kept in the history)."""
+        event = self.latest_standing_event()
+        if event is None:
+            return
+        reason, accepted = QInputDialog.getText(
+            self,
+            _("Withdraw the latest event"),
+            _("Why is “{event}” of {date} withdrawn? (for example: recorded by mistake)").format(
+                event=event.label, date=format_date(event.occurs_on)
+            ),
+        )
+        if not accepted:
+            return
+        self.apply_withdrawal(event.id, reason)
+
+    def apply_withdrawal(self, event_id: str, reason: str) -> bool:
+        try:
+            self.events.withdraw(event_id, reason, by=self._recorder())
+        except ValidationError as error:
+            QMessageBox.warning(self, _("Withdraw the latest event"), str(error))
+            return False
+        except BookFileError as error:
+            show_book_error(self, error)
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def _recorder(self) -> str:
+        """Who is withdrawing: the secretary, as for recorded events."""
+        secretary = CommitteeService(self.book, self.today).secretary()
+        return secretary.full_name if secretary else ""
 
     # --- reading the book -------------------------------------------------------
 
@@ -348,6 +425,7 @@ class MemberProfileDialog(QDialog):
         self.no_events.setVisible(not rows)
         final = member.status in FINAL
         self.record_button.setEnabled(not final)
+        self.withdraw_button.setEnabled(any(not row.withdrawn for row in rows))
         self.record_blocked.setVisible(final)
         if final:
             self.record_blocked.setText(

@@ -350,3 +350,41 @@ def test_a_second_admission_and_a_return_without_leaving_are_refused(book: Book,
     assert problems(book, member_id, Kind.RETURN, date(2026, 3, 3)) == [
         "“Returned from temporary transfer” cannot be recorded for a member who is: Full member."
     ]
+
+
+def test_the_latest_event_can_be_withdrawn_and_stays_in_the_history(book):
+    """A mistaken transfer is withdrawn: the member is back, the row stays, marked."""
+    from desktop.data.enums import MemberEventKind as K
+    from desktop.data.enums import MemberStatus as S
+    from desktop.data.enums import Sex as Sx
+    from desktop.services.member_events import EventInput, EventService
+    from desktop.services.members import MemberInput, MemberService
+    from desktop.services.validation import ValidationError as VE
+
+    today = date(2026, 11, 22)
+    members = MemberService(book, today=today)
+    member_id = members.create(
+        MemberInput(full_name="Lê Văn Tám", sex=Sx.MALE, admission_date=date(2000, 1, 5),
+                    official_date=date(2001, 1, 5))
+    )
+    events = EventService(book, today=today)
+    transfer = events.record(
+        member_id, EventInput(K.OFFICIAL_TRANSFER, date(2026, 11, 1), counterpart="Chi bộ B")
+    )
+    assert members.get(member_id).status is S.TRANSFERRED
+
+    with pytest.raises(VE):
+        events.withdraw(transfer, "  ")
+    first = events.history(member_id)[0]
+    with pytest.raises(VE):
+        events.withdraw(first.id, "nhầm")  # not the latest
+
+    events.withdraw(transfer, "Ghi nhầm người", by="Nguyễn Văn Đạt")
+    assert members.get(member_id).status is S.FULL
+    history = events.history(member_id)
+    assert [row.kind for row in history] == [K.ADMISSION, K.RECOGNITION, K.OFFICIAL_TRANSFER]
+    assert history[-1].withdrawn and history[-1].withdrawn_reason == "Ghi nhầm người"
+    assert history[-1].withdrawn_by == "Nguyễn Văn Đạt"
+    # The member can now have the right event recorded, even on an earlier date.
+    events.record(member_id, EventInput(K.EXEMPTION, date(2026, 10, 1)))
+    assert members.get(member_id).status is S.EXEMPT

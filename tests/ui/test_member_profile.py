@@ -221,3 +221,28 @@ def test_recognition_offered_for_probationary_members(open_main, register_book, 
     assert member.official_date == TODAY
     assert member.admission_date == TODAY - timedelta(days=100)
     assert isinstance(member.admission_date, date)
+
+
+def test_withdrawing_a_mistaken_transfer_keeps_it_in_the_history(open_main, register_book, qtbot):
+    """The latest event is withdrawn with a reason: the status comes back and the
+    row stays in the history, marked."""
+    window, _page, dialog, ids = _open(open_main, register_book, qtbot, "an")
+    member_id = ids["an"]
+    from desktop.services.member_events import EventInput
+
+    EventService(window.book, dialog.today).record(
+        member_id, EventInput(Kind.OFFICIAL_TRANSFER, dialog.today, counterpart="Chi bộ B")
+    )
+    dialog.reload()
+    assert MemberService(window.book).get(member_id).status is MemberStatus.TRANSFERRED
+    assert not dialog.record_button.isEnabled()
+    latest = dialog.latest_standing_event()
+    assert latest is not None and latest.kind is Kind.OFFICIAL_TRANSFER
+    assert dialog.withdraw_button.isEnabled()
+
+    assert dialog.apply_withdrawal(latest.id, "Ghi nhầm người")
+
+    assert MemberService(window.book).get(member_id).status is MemberStatus.FULL
+    assert _history(dialog)[-1][1] == "Official transfer out (withdrawn)"
+    assert dialog.record_button.isEnabled()
+    dialog.reject()

@@ -6,14 +6,14 @@ A member's status is derived from these events (see
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.data.base import Base, SyncedRecord, enum_column
 from desktop.data.enums import MemberEventKind
-from desktop.data.types import NfcString, NfcText
+from desktop.data.types import NfcString, NfcText, UtcDateTime
 
 
 class MemberEvent(SyncedRecord, Base):
@@ -27,5 +27,10 @@ class MemberEvent(SyncedRecord, Base):
     ends_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # expected end
     note: Mapped[str] = mapped_column(NfcText, default="")
     recorded_by: Mapped[str] = mapped_column(NfcString(120), default="")
+    # A mistaken event is withdrawn, not deleted: it stays in the history,
+    # marked, and no longer counts for the member's status.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    withdrawn_by: Mapped[str] = mapped_column(NfcString(120), default="")
+    withdrawn_reason: Mapped[str] = mapped_column(NfcText, default="")
 
     member = relationship("Member", back_populates="events")
