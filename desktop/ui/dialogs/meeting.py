@@ -21,12 +21,13 @@ class NewMeetingDialog(FormDialog):
         suggested: date,
         place: str = "",
         parent: QWidget | None = None,
+        kind: MeetingKind | None = None,
     ) -> None:
         super().__init__(parent, _("New meeting"))
         self.service = service
         self.kind = QComboBox()
-        for kind in MeetingKind:
-            self.kind.addItem(enum_label(kind), kind)
+        for each in MeetingKind:
+            self.kind.addItem(enum_label(each), each)
         self.form.add_field("kind", self.kind)
         self.scheduled_on = DateField(suggested)
         self.form.add_field("scheduled_on", self.scheduled_on)
@@ -40,6 +41,8 @@ class NewMeetingDialog(FormDialog):
         self.place = QLineEdit(place)
         self.place.setMaxLength(200)
         self.form.add_field("place", self.place)
+        if kind is not None:
+            self.kind.setCurrentIndex(list(MeetingKind).index(kind))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.finish_form()
