@@ -23,6 +23,7 @@ from desktop.i18n import N_, _, format_date
 from desktop.rules import RuleSet
 from desktop.services.book import Book
 from desktop.services.dues import DuesService, UnpaidMember, month_text
+from desktop.services.labels import enum_label
 from desktop.services.party_calendar import (
     add_months,
     next_badge,
@@ -44,6 +45,8 @@ class ReminderKind(StrEnum):
     TRANSFER_ENDING = "transfer_ending"  # temporary transfer away
     ATTACHMENT_ENDING = "attachment_ending"  # temporary attachment here
     UNPAID_DUES = "unpaid_dues"
+    MEETING_COMING = "meeting_coming"  # a planned meeting in the next 30 days
+    MEETING_OVERDUE = "meeting_overdue"  # its day has passed and it was not held
 
 
 KIND_LABELS: dict[ReminderKind, str] = {
@@ -53,6 +56,8 @@ KIND_LABELS: dict[ReminderKind, str] = {
     ReminderKind.TRANSFER_ENDING: N_("Temporary transfer ending"),
     ReminderKind.ATTACHMENT_ENDING: N_("Temporary attachment ending"),
     ReminderKind.UNPAID_DUES: N_("Dues not paid"),
+    ReminderKind.MEETING_COMING: N_("Meeting coming"),
+    ReminderKind.MEETING_OVERDUE: N_("Meeting overdue"),
 }
 
 
@@ -68,6 +73,11 @@ class Reminder:
     due_on: date
     message: str  # translated, with dates as dd/mm/yyyy
     urgent: bool = False
+    meeting_id: str | None = None  # for meeting reminders, once the meeting is in the book
+
+    @property
+    def about_meeting(self) -> bool:
+        return self.kind in (ReminderKind.MEETING_COMING, ReminderKind.MEETING_OVERDUE)
 
     @property
     def label(self) -> str:
@@ -97,8 +107,17 @@ class MemberFacts:
         return next((e for e in reversed(self.events) if e.kind is kind), None)
 
 
+def everything_due(book: Book, today: date) -> list[Reminder]:
+    """What the home page shows: the members' reminders and the meetings',
+    urgent ones first, then by date."""
+    return sorted(
+        [*reminders(book, today), *meetings_due(book, today)],
+        key=lambda r: (not r.urgent, r.due_on),
+    )
+
+
 def reminders(book: Book, today: date) -> list[Reminder]:
-    """Every reminder for `today`: urgent ones first, then by date."""
+    """Every reminder about members for `today`: urgent ones first, then by date."""
     rules = book.rules
     members = _members(book)
     found = [
@@ -291,6 +310,45 @@ def _unpaid_reminder(entry: UnpaidMember, today: date) -> Reminder:
     message = _("{name} has not paid the dues of {count} months this year ({months}).").format(
         name=entry.member_name, count=len(entry.months), months=months
     )
-    return Reminder(
-        ReminderKind.UNPAID_DUES, entry.member_id, entry.member_name, today, message
-    )
+    return Reminder(ReminderKind.UNPAID_DUES, entry.member_id, entry.member_name, today, message)
+
+
+# --- meetings ----------------------------------------------------------------
+
+
+def meetings_due(book: Book, today: date) -> list[Reminder]:
+    """Meetings of the year plan coming in the next 30 days and not yet held,
+    and meetings in the book whose day has passed without being held (urgent).
+    Past months with no meeting in the book are not reminded of: the book may
+    simply not hold them (it was started later)."""
+    from desktop.services.meeting_calendar import upcoming_and_overdue
+
+    found = []
+    for entry in upcoming_and_overdue(book, today):
+        if entry.overdue and not entry.exists:
+            continue
+        label = enum_label(entry.kind)
+        if entry.overdue:
+            message = _("{meeting} planned for {date} has not been recorded as held.").format(
+                meeting=label, date=format_date(entry.on)
+            )
+        elif entry.exists:
+            message = _("{meeting} on {date}: prepare it.").format(
+                meeting=label, date=format_date(entry.on)
+            )
+        else:
+            message = _("{meeting} on {date} is not in the book yet: plan it.").format(
+                meeting=label, date=format_date(entry.on)
+            )
+        found.append(
+            Reminder(
+                ReminderKind.MEETING_OVERDUE if entry.overdue else ReminderKind.MEETING_COMING,
+                "",
+                "",
+                entry.on,
+                message,
+                urgent=entry.overdue,
+                meeting_id=entry.meeting_id,
+            )
+        )
+    return found

@@ -11,7 +11,13 @@ from desktop.services.book import Book
 from desktop.services.dues import DuesService
 from desktop.services.member_events import EventInput, EventService
 from desktop.services.members import MemberInput, MemberService
-from desktop.services.reminders import Reminder, ReminderKind, reminders
+from desktop.services.reminders import (
+    Reminder,
+    ReminderKind,
+    everything_due,
+    meetings_due,
+    reminders,
+)
 
 TODAY = date(2026, 6, 15)
 R = ReminderKind
@@ -235,3 +241,31 @@ def test_reminders_come_in_vietnamese_by_default(book: Book):
     add(book, "Lê Văn An", admitted=date(2025, 7, 1), official=None)
     (reminder,) = reminders(book, TODAY)
     assert "Lê Văn An" in reminder.message and "01/07/2026" in reminder.message
+
+
+def test_meetings_coming_and_overdue_are_reminded(book):
+    """The year plan feeds the reminders: a regular meeting not yet planned in the
+    next 30 days, and one whose day passed without being held (urgent)."""
+    from desktop.data.enums import MeetingKind
+    from desktop.services.meetings import MeetingInput, MeetingService
+
+    today = date(2026, 6, 15)
+    MeetingService(book).create(
+        MeetingInput(kind=MeetingKind.REGULAR, scheduled_on=date(2026, 6, 3), title="Tháng 6")
+    )
+    i18n.set_language("en")
+    found = meetings_due(book, today)
+    assert [r for r in everything_due(book, today) if r.about_meeting] == found
+    assert not any(r.about_meeting for r in reminders(book, today))
+    overdue = [r for r in found if r.kind is R.MEETING_OVERDUE]
+    coming = [r for r in found if r.kind is R.MEETING_COMING]
+    assert [(r.due_on, r.urgent) for r in overdue][-1] == (date(2026, 6, 3), True)
+    assert overdue[-1].meeting_id is not None
+    assert overdue[-1].message == (
+        "Regular meeting planned for 03/06/2026 has not been recorded as held."
+    )
+    assert not any(r.due_on < today and r.meeting_id is None for r in found)  # not in the book
+    assert date(2026, 7, 3) in [r.due_on for r in coming]
+    july = next(r for r in coming if r.due_on == date(2026, 7, 3))
+    assert july.meeting_id is None
+    assert july.message == "Regular meeting on 03/07/2026 is not in the book yet: plan it."

@@ -18,6 +18,18 @@ pytestmark = pytest.mark.gui
 
 PLACE = "Chi bộ Trường Chính trị tỉnh"
 
+MEETINGS_DUE = None
+
+
+@pytest.fixture(autouse=True)
+def no_meeting_reminders(monkeypatch):
+    """These tests are about the members' reminders; the meetings' have their own test."""
+    import desktop.services.reminders as module
+
+    global MEETINGS_DUE
+    MEETINGS_DUE = module.meetings_due
+    monkeypatch.setattr(module, "meetings_due", lambda book, today: [])
+
 
 def _expected() -> list[str]:
     ended = format_date(DUES_TODAY - timedelta(days=5))
@@ -26,8 +38,7 @@ def _expected() -> list[str]:
     return [
         f"{ended} · The temporary transfer of Lê Văn Cường to {PLACE} ended on "
         f"{ended}: record their return or an official transfer.",
-        f"{ends} · The temporary transfer of Nguyễn Văn An to {PLACE} ends on "
-        f"{ends}.",
+        f"{ends} · The temporary transfer of Nguyễn Văn An to {PLACE} ends on {ends}.",
         f"{probation} · The probation of Trần Thị Bình ends on {probation}: "
         "prepare the recognition as a full member.",
     ]
@@ -108,3 +119,20 @@ def test_nothing_needs_attention(open_main, empty_book, qtbot):
     qtbot.waitUntil(lambda: window.handle.is_open)
     qtbot.waitUntil(lambda: card.texts() == ["Nothing needs attention."])
     assert card.reminder_lines == []
+
+
+def test_a_meeting_reminder_opens_the_year_plan(open_main, empty_book, qtbot, monkeypatch):
+    """The next regular meeting is not in the book yet: Home says so, and the
+    reminder leads to the Meetings page's year plan."""
+    import desktop.services.reminders as module
+
+    monkeypatch.setattr(module, "meetings_due", MEETINGS_DUE)
+    window = open_main(empty_book)
+    card = window.pages["home"].reminders
+    qtbot.waitUntil(lambda: bool(card.reminder_lines))
+    assert any("is not in the book yet: plan it." in text for text in card.texts())
+    line = next(line for line in card.reminder_lines if "plan it" in line.text())
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    meetings = window.pages["meetings"]
+    assert window.current_key() == "meetings"
+    assert meetings.tabs.currentWidget() is meetings.plan_holder

@@ -61,6 +61,9 @@ class Card(QFrame):
         return [widget.text() for widget in self.lines if hasattr(widget, "text")]
 
 
+MEETING_TARGET = "meeting:"  # what a meeting reminder opens: "meeting:<id>" or "meeting:"
+
+
 class ReminderLine(QLabel):
     """One reminder: a line that opens the member on a click, Enter or Space."""
 
@@ -155,7 +158,11 @@ class RemindersCard(Card):
         self.set_lines([])
         shown = found if self.expanded else found[: self.SHOWN]
         for position, reminder in enumerate(shown, start=1):
-            line = ReminderLine(reminder_text(reminder), reminder.member_id, reminder.urgent)
+            target = reminder.member_id or MEETING_TARGET + (reminder.meeting_id or "")
+            line = ReminderLine(reminder_text(reminder), target, reminder.urgent)
+            if reminder.about_meeting:
+                line.setToolTip(_("Open the meeting, or the year plan"))
+                line.setAccessibleDescription(_("Press Enter to open the meeting."))
             line.activated.connect(self._on_member)
             self.layout_.insertWidget(position, line)
             self.reminder_lines.append(line)
@@ -259,17 +266,28 @@ class HomePage(Page):
             self.show_reminders()
 
     def show_reminders(self) -> None:
-        from desktop.services.reminders import reminders
+        from desktop.services.reminders import everything_due
 
         try:
-            found = reminders(self.host.book, self.host.today())
+            found = everything_due(self.host.book, self.host.today())
         except BookFileError as error:
             self.reminders.set_lines([(error.message, "error")])
             return
         self.reminders.set_reminders(found)
 
     def open_member(self, member_id: str) -> None:
-        """Select the member in Members and open their profile."""
+        """Select the member in Members and open their profile (or, for a meeting
+        reminder, open the meeting or the year plan)."""
+        if member_id.startswith(MEETING_TARGET):
+            meeting_id = member_id[len(MEETING_TARGET):]
+            if meeting_id:
+                self.host.open_meeting(meeting_id)
+            else:
+                page = self.host.go_to("meetings")
+                show_plan = getattr(page, "show_plan", None)
+                if callable(show_plan):
+                    show_plan()
+            return
         self.host.show_member(member_id)
         page = getattr(self.host, "pages", {}).get("members")
         if page is not None and page.selected_member() is not None:
