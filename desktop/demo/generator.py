@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.data.base import SyncedRecord
+from desktop.data.enums import MeetingState
 from desktop.data.models import (
     AgendaItem,
     Attendance,
@@ -50,6 +51,7 @@ from desktop.demo.schedule import (
 )
 from desktop.demo.speech import TextMaker
 from desktop.demo.story import HeldMeeting, Story
+from desktop.services.adoption import content_hash
 from desktop.services.book import Book, NewBookDetails
 
 MONTHS = 24
@@ -146,6 +148,13 @@ def _write(
     for group in FLUSH_GROUPS:
         session.add_all([record for record in records if isinstance(record, group)])
         session.flush()
+    # Adopted minutes carry their fingerprint (and, with a resolution, its adoption moment).
+    adopted = {r.meeting_id: r.adopted_at for r in records if isinstance(r, Resolution)}
+    for record in records:
+        if isinstance(record, Meeting) and record.state is MeetingState.ADOPTED:
+            record.adopted_at = adopted.get(record.id)
+            record.content_hash = content_hash(session, record)
+            session.flush()  # one at a time: change numbers follow the story's order
 
 
 def _restamp_creation(

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
-from desktop.data.enums import AttendanceStatus, MemberStatus
-from desktop.data.models import Attendance, Meeting, Speech
-from desktop.i18n import _, format_date, format_percent
+from desktop.data.enums import (
+    AttendanceStatus,
+    MeetingKind,
+    MemberStatus,
+    TaskResult,
+)
+from desktop.data.models import Attendance, Meeting, MeetingAmendment, Speech
+from desktop.i18n import _, format_date, format_datetime, format_percent
 from desktop.rules import RuleSet
+from desktop.services.adoption import (
+    AdoptionService,
+    amendment_changes,
+    change_label,
+    fingerprint_text,
+)
 from desktop.services.book import Book
 from desktop.services.labels import enum_label
 from desktop.services.meetings import MeetingService
@@ -34,8 +45,14 @@ def _facts(rows: Iterable[tuple[str, str]]) -> str:
     return f"<table cellspacing='2'>{cells}</table>" if cells else ""
 
 
-def meeting_html(meeting: Meeting, names: dict[str, str], rules: RuleSet) -> str:
-    """The whole meeting as HTML. `names` maps member ids to full names."""
+def meeting_html(
+    meeting: Meeting,
+    names: dict[str, str],
+    rules: RuleSet,
+    amendments: Sequence[MeetingAmendment] = (),
+) -> str:
+    """The whole meeting as HTML. `names` maps member ids to full names;
+    `amendments` are the recorded corrections of adopted minutes, oldest first."""
 
     def who(member_id: str | None, fallback: str = "") -> str:
         return names.get(member_id or "", "") or fallback
@@ -68,6 +85,7 @@ def meeting_html(meeting: Meeting, names: dict[str, str], rules: RuleSet) -> str
             ]
         )
     )
+    parts.append(_adoption_html(meeting))
     parts.append(_guests_html(meeting))
     parts.append(_attendance_html(meeting, who))
     parts.append(_agenda_html(meeting, who))
@@ -77,7 +95,78 @@ def meeting_html(meeting: Meeting, names: dict[str, str], rules: RuleSet) -> str
         parts.append(f"<p>{_e(meeting.superior_remarks)}</p>")
     if meeting.notes:
         parts.append("<h3>" + _e(_("Notes")) + f"</h3><p>{_e(meeting.notes)}</p>")
+    parts.append(_amendments_html(amendments, who))
     return "\n".join(part for part in parts if part)
+
+
+def _adoption_html(meeting: Meeting) -> str:
+    if meeting.adopted_at is None and not meeting.content_hash:
+        return ""
+    pieces = []
+    if meeting.adopted_at is not None:
+        pieces.append(
+            _("Adopted on {moment}").format(moment=format_datetime(meeting.adopted_at.astimezone()))
+        )
+    if meeting.content_hash:
+        pieces.append(
+            _("content fingerprint {fingerprint}").format(
+                fingerprint=fingerprint_text(meeting.content_hash)
+            )
+        )
+    return "<p><i>" + _e(" · ".join(pieces)) + "</i></p>"
+
+
+# Stored values that name a member or a closed vocabulary, shown as people read them.
+_VALUE_ENUMS = {
+    "kind": MeetingKind,
+    "status": AttendanceStatus,
+    "member_status": MemberStatus,
+    "result": TaskResult,
+}
+
+
+def _change_value(field: str, value: object, who: Who) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if field.endswith("_id") and isinstance(value, str):
+        return who(value, value)
+    enum = _VALUE_ENUMS.get(field)
+    if enum is not None:
+        try:
+            return enum_label(enum(value))
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def _amendments_html(amendments: Sequence[MeetingAmendment], who: Who) -> str:
+    if not amendments:
+        return ""
+    html = ["<h3>" + _e(_("Amendments to the adopted minutes")) + "</h3><ol>"]
+    for amendment in amendments:
+        heading = _("{moment}, by {author}").format(
+            moment=format_datetime(amendment.made_at.astimezone()), author=amendment.author
+        )
+        line = (
+            f"<li><b>{_e(heading)}</b><br><i>" + _e(_("Reason")) + f":</i> {_e(amendment.reason)}"
+        )
+        changes = [
+            "<li>"
+            + _e(change_label(str(change.get("table", "")), str(change.get("field", ""))))
+            + ": "
+            + _e(_change_value(str(change.get("field", "")), change.get("before"), who))
+            + " → "
+            + _e(_change_value(str(change.get("field", "")), change.get("after"), who))
+            + "</li>"
+            for change in amendment_changes(amendment)
+        ]
+        if changes:
+            line += "<ul>" + "".join(changes) + "</ul>"
+        html.append(line + "</li>")
+    html.append("</ol>")
+    return "".join(html)
 
 
 def _guests_html(meeting: Meeting) -> str:
@@ -251,7 +340,8 @@ class MeetingViewDialog(QDialog):
         if meeting is None:
             self.browser.setPlainText(_("This meeting is no longer in the book."))
         else:
-            self.browser.setHtml(meeting_html(meeting, member_names(book), book.rules))
+            amendments = AdoptionService(book).amendments(meeting_id)
+            self.browser.setHtml(meeting_html(meeting, member_names(book), book.rules, amendments))
         layout.addWidget(self.browser, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

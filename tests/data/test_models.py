@@ -142,6 +142,15 @@ def _one_of_each(book: Book) -> list[object]:
         note="Nộp tại buổi sinh hoạt",
     )
     dues.member = member
+    amendment = models.MeetingAmendment(
+        made_at=datetime(2026, 12, 10, 2, 0, tzinfo=UTC),
+        author="Nguyễn Văn Bí",
+        reason="Ghi nhầm tên người phát biểu",
+        changes='[{"after":"Lê Văn Tám","before":"Lê Văn Tâm","field":"speaker_name"}]',
+        hash_before="a" * 64,
+        hash_after="b" * 64,
+    )
+    amendment.meeting = meeting
     return [
         event,
         dues,
@@ -153,6 +162,7 @@ def _one_of_each(book: Book) -> list[object]:
         speech,
         resolution,
         task,
+        amendment,
         recommendation,
         post,
         document,

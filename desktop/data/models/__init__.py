@@ -1,5 +1,6 @@
 """The book's tables. Importing this package registers every model."""
 
+from desktop.data.models.amendment import MeetingAmendment
 from desktop.data.models.book_state import BookState, RuleSetRecord, Tombstone
 from desktop.data.models.dues import DuesPayment
 from desktop.data.models.meeting import AgendaItem, Attendance, Meeting, MeetingGuest, Speech
@@ -19,6 +20,7 @@ __all__ = [
     "DocumentRecord",
     "DuesPayment",
     "Meeting",
+    "MeetingAmendment",
     "MeetingGuest",
     "Member",
     "MemberEvent",

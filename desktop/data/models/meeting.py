@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.data.base import Base, SyncedRecord, enum_column
 from desktop.data.enums import AttendanceStatus, MeetingKind, MeetingState, MemberStatus
-from desktop.data.types import NfcString, NfcText
+from desktop.data.types import NfcString, NfcText, UtcDateTime
 
 
 class Meeting(SyncedRecord, Base):
@@ -30,6 +30,10 @@ class Meeting(SyncedRecord, Base):
     grade: Mapped[str] = mapped_column(NfcString(40), default="")
     superior_remarks: Mapped[str] = mapped_column(NfcText, default="")
     notes: Mapped[str] = mapped_column(NfcText, default="")
+    # Set when the minutes are adopted; `content_hash` is their SHA-256 fingerprint
+    # (desktop.services.adoption), updated only by a recorded amendment.
+    adopted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
 
     chair = relationship("Member", foreign_keys=[chair_id])
     minute_taker = relationship("Member", foreign_keys=[minute_taker_id])
@@ -47,6 +51,12 @@ class Meeting(SyncedRecord, Base):
     )
     resolution = relationship(
         "Resolution", back_populates="meeting", uselist=False, cascade="all, delete-orphan"
+    )
+    amendments = relationship(
+        "MeetingAmendment",
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="MeetingAmendment.made_at",
     )
 
     search_kind = "meeting"
