@@ -8,9 +8,11 @@ from html import escape
 from desktop.data.enums import (
     AttendanceStatus,
     MeetingKind,
+    MeetingState,
     MemberStatus,
     TaskResult,
 )
+from desktop.data.errors import BookFileError
 from desktop.data.models import Attendance, Meeting, MeetingAmendment, Speech
 from desktop.i18n import _, format_date, format_datetime, format_percent
 from desktop.rules import RuleSet
@@ -24,10 +26,21 @@ from desktop.services.book import Book
 from desktop.services.labels import enum_label
 from desktop.services.meetings import MeetingService
 from desktop.services.members import MemberService
+from desktop.services.validation import ValidationError
 from desktop.ui.qt.core import Qt
-from desktop.ui.qt.widgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from desktop.ui.qt.widgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 from desktop.ui.texts import grade_label, score_text
-from desktop.ui.widgets import fit_to_screen
+from desktop.ui.theme import set_role
+from desktop.ui.widgets import fit_to_screen, label, show_book_error
 
 Who = Callable[..., str]  # (member_id, fallback="") -> the name to print
 
@@ -325,27 +338,120 @@ def member_names(book: Book) -> dict[str, str]:
 
 
 class MeetingViewDialog(QDialog):
-    """The read-only view of one meeting."""
+    """The read-only view of one meeting, with adopting and amending its minutes."""
 
     def __init__(self, book: Book, meeting_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        meeting = MeetingService(book).get(meeting_id)
-        self.setWindowTitle(
-            (meeting.title or enum_label(meeting.kind)) if meeting else _("Meeting")
-        )
+        self.book = book
+        self.meeting_id = meeting_id
+        self.meeting: Meeting | None = None
+        self.amendment_dialog: QDialog | None = None
+        self.setWindowTitle(_("Meeting"))
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        if meeting is None:
-            self.browser.setPlainText(_("This meeting is no longer in the book."))
-        else:
-            amendments = AdoptionService(book).amendments(meeting_id)
-            self.browser.setHtml(meeting_html(meeting, member_names(book), book.rules, amendments))
         layout.addWidget(self.browser, 1)
+        self.message = label("", wrap=True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        actions = QHBoxLayout()
+        self.adopt_button = QPushButton(_("Adopt the minutes…"))
+        self.adopt_button.clicked.connect(lambda _checked=False: self.adopt())
+        self.amend_button = QPushButton(_("Record an amendment…"))
+        self.amend_button.clicked.connect(lambda _checked=False: self.record_amendment())
+        self.verify_button = QPushButton(_("Check the fingerprint"))
+        self.verify_button.clicked.connect(lambda _checked=False: self.check_fingerprint())
+        for button in (self.adopt_button, self.amend_button, self.verify_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        actions.addWidget(buttons)
+        layout.addLayout(actions)
+        self.refresh()
         metrics = self.fontMetrics()
         fit_to_screen(self, metrics.horizontalAdvance("M") * 55, metrics.height() * 32)
         self.browser.setFocus()
+
+    def refresh(self) -> None:
+        """Read the meeting again and show it, with the actions its state allows."""
+        meeting = MeetingService(self.book).get(self.meeting_id)
+        self.meeting = meeting
+        if meeting is None:
+            self.setWindowTitle(_("Meeting"))
+            self.browser.setPlainText(_("This meeting is no longer in the book."))
+        else:
+            self.setWindowTitle(meeting.title or enum_label(meeting.kind))
+            amendments = AdoptionService(self.book).amendments(self.meeting_id)
+            scroll = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(
+                meeting_html(meeting, member_names(self.book), self.book.rules, amendments)
+            )
+            self.browser.verticalScrollBar().setValue(scroll)
+        state = meeting.state if meeting is not None else None
+        self.adopt_button.setVisible(state is MeetingState.HELD)
+        self.amend_button.setVisible(state is MeetingState.ADOPTED)
+        self.verify_button.setVisible(state is MeetingState.ADOPTED)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        set_role(self.message, "error" if error else "")
+        self.message.setVisible(bool(text))
+
+    def adopt(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Adopt the minutes"),
+            _(
+                "Adopt these minutes? Once adopted, the minutes can no longer be changed "
+                "directly. Any correction afterwards is made only by a recorded amendment, "
+                "with its reason."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            AdoptionService(self.book).adopt(self.meeting_id)
+        except ValidationError as error:
+            self.show_message("\n".join(item.message for item in error.errors), error=True)
+            return
+        except BookFileError as error:
+            show_book_error(self, error)
+            return
+        self.refresh()
+        self.show_message(_("The minutes have been adopted."))
+
+    def check_fingerprint(self) -> None:
+        try:
+            same = AdoptionService(self.book).verify(self.meeting_id)
+        except BookFileError as error:
+            show_book_error(self, error)
+            return
+        if same:
+            self.show_message(_("The minutes are unchanged since they were adopted."))
+        else:
+            self.show_message(
+                _(
+                    "The minutes differ from the fingerprint recorded when they were adopted. "
+                    "They may have been changed outside CellBook."
+                ),
+                error=True,
+            )
+
+    def record_amendment(self) -> None:
+        from desktop.ui.dialogs.amendment import AmendmentDialog
+
+        if self.meeting is None:
+            return
+        dialog = AmendmentDialog(self.book, self.meeting, member_names(self.book), self)
+        dialog.accepted.connect(self._amended)
+        self.amendment_dialog = dialog
+        dialog.open()
+
+    def _amended(self) -> None:
+        self.amendment_dialog = None
+        self.refresh()
+        self.show_message(_("The amendment has been recorded."))
