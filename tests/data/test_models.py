@@ -63,6 +63,12 @@ def _one_of_each(book: Book) -> list[object]:
         score=91.5,
         grade="Tốt",
         superior_remarks="Chuẩn bị chu đáo",
+        committee_met=True,
+        notice_sent=True,
+        documents_sent=False,
+        draft_ready=True,
+        topic_id="ho-chi-minh-yearly",
+        prepared_note="Gửi tài liệu qua Zalo",
     )
     meeting.chair = member
     agenda = models.AgendaItem(

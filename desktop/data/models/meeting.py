@@ -34,6 +34,13 @@ class Meeting(SyncedRecord, Base):
     # (desktop.services.adoption), updated only by a recorded amendment.
     adopted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # Preparation checklist (desktop.services.preparation).
+    committee_met: Mapped[bool] = mapped_column(Boolean, default=False)
+    notice_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    documents_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    draft_ready: Mapped[bool] = mapped_column(Boolean, default=False)
+    topic_id: Mapped[str] = mapped_column(String(64), default="")  # topics-v1.json, thematic
+    prepared_note: Mapped[str] = mapped_column(NfcText, default="")
 
     chair = relationship("Member", foreign_keys=[chair_id])
     minute_taker = relationship("Member", foreign_keys=[minute_taker_id])
