@@ -347,6 +347,7 @@ class MeetingViewDialog(QDialog):
         self.meeting_id = meeting_id
         self.meeting: Meeting | None = None
         self.amendment_dialog: QDialog | None = None
+        self.follow_up_dialog: QDialog | None = None
         self.setWindowTitle(_("Meeting"))
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
@@ -362,7 +363,15 @@ class MeetingViewDialog(QDialog):
         self.amend_button.clicked.connect(lambda _checked=False: self.record_amendment())
         self.verify_button = QPushButton(_("Check the fingerprint"))
         self.verify_button.clicked.connect(lambda _checked=False: self.check_fingerprint())
-        for button in (self.adopt_button, self.amend_button, self.verify_button):
+        self.follow_up_button = QPushButton(_("Evaluate last month's tasks…"))
+        self.follow_up_button.clicked.connect(lambda _checked=False: self.evaluate_tasks())
+        buttons_in_row = (
+            self.follow_up_button,
+            self.adopt_button,
+            self.amend_button,
+            self.verify_button,
+        )
+        for button in buttons_in_row:
             actions.addWidget(button)
         actions.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -393,6 +402,11 @@ class MeetingViewDialog(QDialog):
         self.adopt_button.setVisible(state is MeetingState.HELD)
         self.amend_button.setVisible(state is MeetingState.ADOPTED)
         self.verify_button.setVisible(state is MeetingState.ADOPTED)
+        self.follow_up_button.setVisible(
+            meeting is not None
+            and meeting.kind is MeetingKind.REGULAR
+            and state is not MeetingState.ADOPTED
+        )
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
@@ -440,6 +454,21 @@ class MeetingViewDialog(QDialog):
                 ),
                 error=True,
             )
+
+    def evaluate_tasks(self) -> None:
+        """Open the evaluation of last month's resolution tasks."""
+        from desktop.ui.dialogs.follow_up import FollowUpDialog
+
+        if self.meeting is None:
+            return
+        dialog = FollowUpDialog(self.book, self.meeting_id, self)
+        dialog.finished.connect(self._evaluated)
+        self.follow_up_dialog = dialog
+        dialog.open()
+
+    def _evaluated(self, _result: int = 0) -> None:
+        self.follow_up_dialog = None
+        self.refresh()
 
     def record_amendment(self) -> None:
         from desktop.ui.dialogs.amendment import AmendmentDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop.data.enums import MeetingKind
+from desktop.data.enums import MeetingKind, MeetingState
 from desktop.i18n import N_, _, format_date
 from desktop.services.labels import enum_label
 from desktop.services.meeting_calendar import (
@@ -19,6 +19,7 @@ from desktop.services.meetings import MeetingRow, MeetingService
 from desktop.services.schedule import next_meeting_for
 from desktop.services.validation import ValidationError
 from desktop.ui.dialogs.meeting import NewMeetingDialog
+from desktop.ui.dialogs.preparation import PreparationDialog
 from desktop.ui.pages.base import Page, PageHost
 from desktop.ui.qt.core import QModelIndex, Qt
 from desktop.ui.qt.gui import QBrush, QColor
@@ -116,7 +117,18 @@ class MeetingsPage(Page):
         listing = QWidget()
         layout = QVBoxLayout(listing)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(label(_("Press Enter or double-click a meeting to open it."), "muted"))
+        list_bar = QHBoxLayout()
+        list_bar.addWidget(
+            label(_("Press Enter or double-click a meeting to open it."), "muted", wrap=True), 1
+        )
+        self.prepare_button = QPushButton(_("Prepare…"))
+        self.prepare_button.setAutoDefault(False)
+        self.prepare_button.setToolTip(
+            _("The order of business, the presenters and the checklist of the selected meeting")
+        )
+        self.prepare_button.clicked.connect(lambda _checked=False: self.prepare_selected())
+        list_bar.addWidget(self.prepare_button)
+        layout.addLayout(list_bar)
         self.model = RowsModel(columns, search_text=lambda r: r.display_title)
         self.proxy = RowsProxy(self.model)
         self.table = DataTable(stretch=2)
@@ -124,7 +136,11 @@ class MeetingsPage(Page):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setAccessibleName(_("Meetings"))
         self.table.activated.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self._list_selection()
+        )
         layout.addWidget(self.table, 1)
+        listing.setTabOrder(self.table, self.prepare_button)
         self.list_empty = EmptyState(
             _("No meetings yet. Plan the first meeting of the cell."),
             _("New meeting…"),
@@ -161,12 +177,42 @@ class MeetingsPage(Page):
         self.table.fit_columns()
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+        self._list_selection()
         if self.plan_view is not None:
             self.load_plan()
 
     def _open(self, index: QModelIndex) -> None:
         row: MeetingRow = self.model.row_at(self.proxy.mapToSource(index).row())
         self.host.open_meeting(row.id)
+
+    def selected_meeting(self) -> MeetingRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row: MeetingRow = self.model.row_at(self.proxy.mapToSource(index).row())
+        return row
+
+    def _list_selection(self) -> None:
+        row = self.selected_meeting()
+        self.prepare_button.setEnabled(
+            row is not None and row.state in (MeetingState.DRAFT, MeetingState.PREPARED)
+        )
+
+    def prepare_selected(self) -> PreparationDialog | None:
+        """The Prepare the meeting dialog for the selected draft or prepared meeting."""
+        row = self.selected_meeting()
+        if row is None or row.state not in (MeetingState.DRAFT, MeetingState.PREPARED):
+            return None
+        dialog = PreparationDialog(self.book, row.id, self.host.today(), self)
+        dialog.finished.connect(lambda _result: self._prepared(row.id))
+        self.prepare_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _prepared(self, meeting_id: str) -> None:
+        self.refresh()
+        self.select_meeting(meeting_id)
+        self.table.setFocus()
 
     def new_meeting(self) -> NewMeetingDialog:
         return self.meeting_dialog()
