@@ -62,6 +62,7 @@ def _one_of_each(book: Book) -> list[object]:
         place="Nhà văn hóa thôn",
         score=91.5,
         grade="Tốt",
+        score_answers='{"attendance": "ge90", "time.duration": true}',
         superior_remarks="Chuẩn bị chu đáo",
         committee_met=True,
         notice_sent=True,

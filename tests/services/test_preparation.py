@@ -321,4 +321,4 @@ def test_upgrading_a_schema_4_book_keeps_its_meetings(tmp_path: Path):
             assert [item.title for item in meeting.agenda_items] == ["Báo cáo chuyên đề"]
     finally:
         upgraded.close(backup=False)
-    assert schema.probe(path) == 5
+    assert schema.probe(path) == schema.SCHEMA_VERSION

@@ -28,6 +28,8 @@ class Meeting(SyncedRecord, Base):
     minute_taker_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), nullable=True)
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
     grade: Mapped[str] = mapped_column(NfcString(40), default="")
+    # The committee's answers to the scoring framework, criterion id -> answer (JSON).
+    score_answers: Mapped[str] = mapped_column(NfcText, default="{}")
     superior_remarks: Mapped[str] = mapped_column(NfcText, default="")
     notes: Mapped[str] = mapped_column(NfcText, default="")
     # Set when the minutes are adopted; `content_hash` is their SHA-256 fingerprint
