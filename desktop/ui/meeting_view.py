@@ -348,6 +348,7 @@ class MeetingViewDialog(QDialog):
         self.meeting: Meeting | None = None
         self.amendment_dialog: QDialog | None = None
         self.follow_up_dialog: QDialog | None = None
+        self.minutes_window: QDialog | None = None
         self.setWindowTitle(_("Meeting"))
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
@@ -365,7 +366,10 @@ class MeetingViewDialog(QDialog):
         self.verify_button.clicked.connect(lambda _checked=False: self.check_fingerprint())
         self.follow_up_button = QPushButton(_("Evaluate last month's tasks…"))
         self.follow_up_button.clicked.connect(lambda _checked=False: self.evaluate_tasks())
+        self.minutes_button = QPushButton(_("Take the minutes…"))
+        self.minutes_button.clicked.connect(lambda _checked=False: self.take_minutes())
         buttons_in_row = (
+            self.minutes_button,
             self.follow_up_button,
             self.adopt_button,
             self.amend_button,
@@ -401,6 +405,7 @@ class MeetingViewDialog(QDialog):
         state = meeting.state if meeting is not None else None
         self.adopt_button.setVisible(state is MeetingState.HELD)
         self.amend_button.setVisible(state is MeetingState.ADOPTED)
+        self.minutes_button.setVisible(meeting is not None and state is not MeetingState.ADOPTED)
         self.verify_button.setVisible(state is MeetingState.ADOPTED)
         self.follow_up_button.setVisible(
             meeting is not None
@@ -465,6 +470,26 @@ class MeetingViewDialog(QDialog):
         dialog.finished.connect(self._evaluated)
         self.follow_up_dialog = dialog
         dialog.open()
+
+    def take_minutes(self) -> None:
+        """Open the minutes window beside this view (not modal); show the
+        meeting again when it closes."""
+        from desktop.ui.minutes import MinutesWindow
+
+        if self.meeting is None:
+            return
+        if self.minutes_window is not None:
+            self.minutes_window.raise_()
+            self.minutes_window.activateWindow()
+            return
+        window = MinutesWindow(self.book, self.meeting_id, self)
+        window.finished.connect(self._minutes_closed)
+        self.minutes_window = window
+        window.show()
+
+    def _minutes_closed(self, _result: int = 0) -> None:
+        self.minutes_window = None
+        self.refresh()
 
     def _evaluated(self, _result: int = 0) -> None:
         self.follow_up_dialog = None
