@@ -39,6 +39,7 @@ from desktop.ui.qt.widgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -534,3 +535,18 @@ class FlowLayout(QLayout):
             x += hint.width() + self._gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+def row_table(headers: Sequence[str], stretch: Sequence[int] = ()) -> QTableWidget:
+    """A small read-only table chosen a whole row at a time from the keyboard
+    (Tab leaves it); the rows are edited in fields below it."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    for column in stretch:
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return table

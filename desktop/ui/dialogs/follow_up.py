@@ -17,21 +17,18 @@ from desktop.services.validation import ValidationError
 from desktop.ui.qt.core import QEvent, QObject, Qt, Signal
 from desktop.ui.qt.gui import QKeyEvent
 from desktop.ui.qt.widgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from desktop.ui.theme import set_role
-from desktop.ui.widgets import EmptyState, fit_to_screen, label, show_book_error
+from desktop.ui.widgets import EmptyState, fit_to_screen, label, row_table, show_book_error
 
 RESULTS = (TaskResult.PENDING, TaskResult.DONE, TaskResult.PARTLY, TaskResult.NOT_DONE)
 KEYS = {
@@ -81,17 +78,9 @@ class FollowUpDialog(QDialog):
                 wrap=True,
             )
         )
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [_("Task"), _("Who"), _("Due"), _("Result"), _("Comment")]
+        self.table = row_table(
+            [_("Task"), _("Who"), _("Due"), _("Result"), _("Comment")], stretch=(TASK, COMMENT)
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._row_chosen)
         page_layout.addWidget(self.table, 1)

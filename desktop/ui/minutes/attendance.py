@@ -17,23 +17,20 @@ from desktop.ui.minutes.common import member_combo, nobody, parse_time, select_d
 from desktop.ui.qt.core import QEvent, QObject, Qt
 from desktop.ui.qt.gui import QKeyEvent
 from desktop.ui.qt.widgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from desktop.ui.widgets import label
+from desktop.ui.widgets import label, row_table
 
 if TYPE_CHECKING:
     from desktop.ui.minutes.window import MinutesWindow
@@ -137,18 +134,10 @@ class OpeningTab(QWidget):
                 wrap=True,
             )
         )
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [_("Name"), _("Status on the day"), _("Attendance"), _("Reason")]
+        self.table = row_table(
+            [_("Name"), _("Status on the day"), _("Attendance"), _("Reason")],
+            stretch=(NAME, REASON),
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._row_chosen)
         right.addWidget(self.table, 1)

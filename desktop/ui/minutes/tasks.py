@@ -6,23 +6,20 @@ from typing import TYPE_CHECKING
 
 from desktop.data.models import Meeting
 from desktop.i18n import _, format_date, format_percent
+from desktop.ui.minutes.common import member_combo
 from desktop.ui.qt.core import Qt
 from desktop.ui.qt.widgets import (
-    QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from desktop.ui.widgets import DateField, label
+from desktop.ui.widgets import DateField, label, row_table
 
 if TYPE_CHECKING:
     from desktop.ui.minutes.window import MinutesWindow
@@ -42,22 +39,12 @@ class TasksTab(QWidget):
 
         tasks = QGroupBox(_("Tasks of the resolution"))
         tasks_layout = QVBoxLayout(tasks)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("Task"), _("Who"), _("Due")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table([_("Task"), _("Who"), _("Due")], stretch=(0,))
         tasks_layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.description = QLineEdit()
-        self.assignee = QComboBox()
+        self.assignee = member_combo(window.members, "")
         self.assignee.setEditable(True)
-        self.assignee.addItem("", None)
-        for member_id, name in window.members:
-            self.assignee.addItem(name, member_id)
         self.assignee.lineEdit().setPlaceholderText(_("A member, or write who"))
         self.due = DateField()
         form.addRow(_("T&ask"), self.description)
