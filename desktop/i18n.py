@@ -73,6 +73,21 @@ def _(message: str) -> str:
     return _translations.gettext(message)
 
 
+_by_language: dict[str, gettext.NullTranslations] = {}
+
+
+def translations_for(language: str) -> gettext.NullTranslations:
+    """The catalog of `language` without switching the process's language.
+
+    Party documents are printed in Vietnamese whatever language the screen
+    uses, so their builders translate through this.
+    """
+    chosen = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    if chosen not in _by_language:
+        _by_language[chosen] = _load(chosen)
+    return _by_language[chosen]
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction; translate it later with `_()`."""
     return message
