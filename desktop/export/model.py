@@ -170,5 +170,5 @@ def para(text: str, style: Style = Style.BODY) -> Paragraph:
 
 
 def labelled(label: str, value: str, style: Style = Style.PLAIN) -> Paragraph:
-    """"Label: value" with the label in bold."""
+    """ "Label: value" with the label in bold."""
     return Paragraph((Run(label, bold=True), Run(value)), style)

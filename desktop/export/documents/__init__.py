@@ -1,0 +1,1 @@
+"""Builders: the book's records turned into `desktop.export.model.Document`s."""
