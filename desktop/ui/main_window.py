@@ -94,6 +94,35 @@ class MainWindow(QMainWindow):
         home = self.pages.get("home")
         if home is not None:
             home.book_opened()  # type: ignore[attr-defined]  # now it can show reminders
+        self.resume_minutes()
+
+    def resume_minutes(self) -> None:
+        """Reopen minutes that were still open when the app stopped (a crash,
+        a power cut), where the secretary was; every edit is already in the book."""
+        from desktop.data.enums import MeetingState
+        from desktop.services.meetings import MeetingService
+        from desktop.services.open_minutes import forget, left_open
+
+        place = left_open(self.book_path)
+        if place is None:
+            return
+        try:
+            meeting = MeetingService(self.book).get(place.meeting_id)
+        except BookFileError as error:
+            show_book_error(self, error)
+            return
+        if meeting is None or meeting.state is MeetingState.ADOPTED:
+            forget(self.book_path)
+            return
+        self.go_to("meetings")
+        self.open_meeting(place.meeting_id)
+        dialog = getattr(self, "meeting_dialog", None)
+        window = dialog.take_minutes() if dialog is not None else None
+        if window is not None:
+            window.go_to_place(place)  # type: ignore[attr-defined]
+        self.show_status(
+            _("The minutes you were taking were reopened where you left them; nothing was lost.")
+        )
 
     # --- building -------------------------------------------------------------
 

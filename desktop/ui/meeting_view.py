@@ -471,21 +471,22 @@ class MeetingViewDialog(QDialog):
         self.follow_up_dialog = dialog
         dialog.open()
 
-    def take_minutes(self) -> None:
+    def take_minutes(self) -> QDialog | None:
         """Open the minutes window beside this view (not modal); show the
         meeting again when it closes."""
         from desktop.ui.minutes import MinutesWindow
 
         if self.meeting is None:
-            return
+            return None
         if self.minutes_window is not None:
             self.minutes_window.raise_()
             self.minutes_window.activateWindow()
-            return
+            return self.minutes_window
         window = MinutesWindow(self.book, self.meeting_id, self)
         window.finished.connect(self._minutes_closed)
         self.minutes_window = window
         window.show()
+        return window
 
     def _minutes_closed(self, _result: int = 0) -> None:
         self.minutes_window = None

@@ -72,6 +72,7 @@ class OpeningTab(QWidget):
         self.service = window.service
         self.meeting_id = window.meeting_id
         self.rows: list[Row] = []
+        self.guests: dict[str, tuple[str, str, bool]] = {}
         self._loading = False
         layout = QHBoxLayout(self)
 
@@ -100,6 +101,7 @@ class OpeningTab(QWidget):
         guests = QGroupBox(_("Guests"))
         guests_layout = QVBoxLayout(guests)
         self.guest_list = QListWidget()
+        self.guest_list.currentRowChanged.connect(lambda _row: self._guest_chosen())
         guests_layout.addWidget(self.guest_list, 1)
         guest_form = QFormLayout()
         self.guest_name = QLineEdit()
@@ -113,9 +115,13 @@ class OpeningTab(QWidget):
         self.add_guest_button = QPushButton(_("Add guest"))
         self.add_guest_button.clicked.connect(lambda _checked=False: self.add_guest())
         self.guest_name.returnPressed.connect(self.add_guest)
+        self.save_guest_button = QPushButton(_("Save changes"))
+        self.save_guest_button.setToolTip(_("Save the name and position of the selected guest"))
+        self.save_guest_button.clicked.connect(lambda _checked=False: self.save_guest())
         self.remove_guest_button = QPushButton(_("Remove guest"))
         self.remove_guest_button.clicked.connect(lambda _checked=False: self.remove_guest())
         guest_buttons.addWidget(self.add_guest_button)
+        guest_buttons.addWidget(self.save_guest_button)
         guest_buttons.addWidget(self.remove_guest_button)
         guest_buttons.addStretch(1)
         guests_layout.addLayout(guest_buttons)
@@ -197,7 +203,11 @@ class OpeningTab(QWidget):
         self._row_chosen()
         self.refresh_counts()
 
-    def _show_guests(self, meeting: Meeting) -> None:
+    def _show_guests(self, meeting: Meeting, select: str | None = None) -> None:
+        self.guests = {
+            guest.id: (guest.name, guest.title, guest.is_superior) for guest in meeting.guests
+        }
+        self.guest_list.blockSignals(True)
         self.guest_list.clear()
         for guest in meeting.guests:
             text = guest.name + (f" — {guest.title}" if guest.title else "")
@@ -206,6 +216,26 @@ class OpeningTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, guest.id)
             self.guest_list.addItem(item)
+            if guest.id == select:
+                self.guest_list.setCurrentItem(item)
+        self.guest_list.blockSignals(False)
+        self._guest_chosen()
+
+    def current_guest(self) -> str | None:
+        item = self.guest_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _guest_chosen(self) -> None:
+        """Show the selected guest in the form, to correct a name or position."""
+        guest_id = self.current_guest()
+        self.save_guest_button.setEnabled(guest_id is not None)
+        self.remove_guest_button.setEnabled(guest_id is not None)
+        if guest_id is None or guest_id not in self.guests:
+            return
+        name, title, superior = self.guests[guest_id]
+        self.guest_name.setText(name)
+        self.guest_title.setText(title)
+        self.guest_superior.setChecked(superior)
 
     def _show_row(self, index: int) -> None:
         row = self.rows[index]
@@ -296,24 +326,41 @@ class OpeningTab(QWidget):
         if self.window_.save_now(
             lambda: self.service.add_guest(self.meeting_id, name, title, superior)
         ):
-            self.guest_name.clear()
-            self.guest_title.clear()
-            self.guest_superior.setChecked(False)
             self._refresh_guests()
+            self._clear_guest_form()
             self.guest_name.setFocus()
 
-    def remove_guest(self) -> None:
-        item = self.guest_list.currentItem()
-        if item is None:
+    def save_guest(self) -> None:
+        """Save the form over the selected guest."""
+        guest_id = self.current_guest()
+        if guest_id is None:
             return
-        guest_id = item.data(Qt.ItemDataRole.UserRole)
+        name, title = self.guest_name.text(), self.guest_title.text()
+        superior = self.guest_superior.isChecked()
+        if self.window_.save_now(
+            lambda: self.service.update_guest(guest_id, name, title, superior)
+        ):
+            self._refresh_guests(guest_id)
+            self.guest_list.setFocus()
+
+    def remove_guest(self) -> None:
+        guest_id = self.current_guest()
+        if guest_id is None:
+            return
         if self.window_.save_now(lambda: self.service.remove_guest(guest_id)):
             self._refresh_guests()
+            self._clear_guest_form()
 
-    def _refresh_guests(self) -> None:
+    def _clear_guest_form(self) -> None:
+        self.guest_list.setCurrentRow(-1)
+        self.guest_name.clear()
+        self.guest_title.clear()
+        self.guest_superior.setChecked(False)
+
+    def _refresh_guests(self, select: str | None = None) -> None:
         meeting = self.window_.fetch()
         if meeting is not None:
-            self._show_guests(meeting)
+            self._show_guests(meeting, select)
 
     def prepare(self) -> None:
         if self.window_.save_now(lambda: self.service.prepare_attendance(self.meeting_id)):

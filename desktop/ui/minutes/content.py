@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from desktop.data.models import Meeting
 from desktop.i18n import _
 from desktop.ui.minutes.common import GUEST, member_combo
+from desktop.ui.qt.core import QEvent, QObject, Qt
+from desktop.ui.qt.gui import QKeyEvent
 from desktop.ui.qt.widgets import (
     QCheckBox,
     QFormLayout,
@@ -71,8 +73,17 @@ class ContentTab(QWidget):
         self.add_button.clicked.connect(lambda _checked=False: self.add_speech())
         self.remove_button = QPushButton(_("Remove opinion"))
         self.remove_button.clicked.connect(lambda _checked=False: self.remove_speech())
+        self.up_button = QPushButton(_("Move up"))
+        self.up_button.setToolTip(_("Move the opinion up (Alt+Up)"))
+        self.up_button.clicked.connect(lambda _checked=False: self.move_speech(-1))
+        self.down_button = QPushButton(_("Move down"))
+        self.down_button.setToolTip(_("Move the opinion down (Alt+Down)"))
+        self.down_button.clicked.connect(lambda _checked=False: self.move_speech(1))
+        self.speech_list.installEventFilter(self)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
         buttons.addStretch(1)
         right.addLayout(buttons)
 
@@ -102,6 +113,17 @@ class ContentTab(QWidget):
         self.conclusion.textChanged.connect(self._conclusion_changed)
         right.addWidget(self.conclusion)
         layout.addLayout(right, 5)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Alt+Up / Alt+Down on the list of opinions move the selected one."""
+        if watched is self.speech_list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() == Qt.KeyboardModifier.AltModifier:
+                steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+                if event.key() in steps:
+                    self.move_speech(steps[event.key()])
+                    return True
+        return super().eventFilter(watched, event)
 
     # --- reading ------------------------------------------------------------
 
@@ -162,6 +184,9 @@ class ContentTab(QWidget):
         speech = self.current_speech()
         self.editor.setEnabled(speech is not None)
         self.remove_button.setEnabled(speech is not None)
+        row = self.speech_list.currentRow()
+        self.up_button.setEnabled(speech is not None and row > 0)
+        self.down_button.setEnabled(speech is not None and row < len(self.speeches) - 1)
         self._loading = True
         if speech is None:
             self.opinion.clear()
@@ -212,6 +237,23 @@ class ContentTab(QWidget):
         self.window_.saver.cancel(("speech", speech.id))
         if self.window_.save_now(lambda: self.service.remove_speech(speech.id)):
             self._reload(None)
+
+    def move_speech(self, step: int) -> None:
+        """Swap the selected opinion with its neighbour under the same part
+        (-1 up, +1 down), so the minutes read in the order people spoke."""
+        speech = self.current_speech()
+        row = self.speech_list.currentRow()
+        if speech is None or not 0 <= row + step < len(self.speeches):
+            return
+        neighbour = self.speeches[row + step]
+        others = [s.id for s in self.all_speeches if s.id != speech.id]
+        # Positions count every opinion of the meeting, from 1.
+        index = others.index(neighbour.id)
+        position = index + 1 if step < 0 else index + 2
+        speech_id = speech.id
+        if self.window_.save_now(lambda: self.service.move_speech(speech_id, position)):
+            self._reload(speech_id)
+            self.speech_list.setFocus()
 
     def _reload(self, select: str | None) -> None:
         meeting = self.window_.fetch()

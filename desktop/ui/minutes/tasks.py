@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.data.models import Meeting
@@ -34,12 +35,14 @@ class TasksTab(QWidget):
         self.service = window.service
         self.meeting_id = window.meeting_id
         self.task_ids: list[str] = []
+        self.tasks: dict[str, tuple[str, str | None, str, date | None]] = {}
         self._loading = False
         layout = QVBoxLayout(self)
 
         tasks = QGroupBox(_("Tasks of the resolution"))
         tasks_layout = QVBoxLayout(tasks)
         self.table = row_table([_("Task"), _("Who"), _("Due")], stretch=(0,))
+        self.table.itemSelectionChanged.connect(self._task_chosen)
         tasks_layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.description = QLineEdit()
@@ -55,9 +58,13 @@ class TasksTab(QWidget):
         self.add_button = QPushButton(_("Add task"))
         self.add_button.clicked.connect(lambda _checked=False: self.add_task())
         self.description.returnPressed.connect(self.add_task)
+        self.save_button = QPushButton(_("Save changes"))
+        self.save_button.setToolTip(_("Save the form over the selected task"))
+        self.save_button.clicked.connect(lambda _checked=False: self.save_task())
         self.remove_button = QPushButton(_("Remove task"))
         self.remove_button.clicked.connect(lambda _checked=False: self.remove_task())
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.save_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         tasks_layout.addLayout(buttons)
@@ -90,10 +97,16 @@ class TasksTab(QWidget):
 
     # --- reading ------------------------------------------------------------
 
-    def load(self, meeting: Meeting) -> None:
+    def load(self, meeting: Meeting, select: str | None = None) -> None:
         resolution = meeting.resolution
         tasks = list(resolution.tasks) if resolution is not None else []
         self.task_ids = [task.id for task in tasks]
+        self.tasks = {
+            task.id: (task.description, task.assignee_id, task.assignee_text, task.due_on)
+            for task in tasks
+        }
+        self.table.blockSignals(True)
+        self.table.clearSelection()
         self.table.setRowCount(len(tasks))
         for index, task in enumerate(tasks):
             who = task.assignee.full_name if task.assignee else task.assignee_text
@@ -104,6 +117,10 @@ class TasksTab(QWidget):
                 self.table.setItem(index, column, item)
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(2)
+        if select in self.task_ids:
+            self.table.selectRow(self.task_ids.index(select))
+        self.table.blockSignals(False)
+        self._task_chosen()
         self._loading = True
         for box, value in (
             (self.votes_for, resolution.votes_for if resolution else None),
@@ -131,6 +148,30 @@ class TasksTab(QWidget):
     def _value(box: QSpinBox) -> int | None:
         return None if box.value() == NOT_GIVEN else box.value()
 
+    def current_task(self) -> str | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model else []
+        if not rows or not 0 <= rows[0].row() < len(self.task_ids):
+            return None
+        return self.task_ids[rows[0].row()]
+
+    def _task_chosen(self) -> None:
+        """Show the selected task in the form, to correct it."""
+        task_id = self.current_task()
+        self.save_button.setEnabled(task_id is not None)
+        self.remove_button.setEnabled(task_id is not None)
+        if task_id is None:
+            return
+        description, assignee_id, assignee_text, due_on = self.tasks[task_id]
+        self.description.setText(description)
+        index = self.assignee.findData(assignee_id) if assignee_id else -1
+        if index > 0:
+            self.assignee.setCurrentIndex(index)
+        else:
+            self.assignee.setCurrentIndex(0)
+            self.assignee.setEditText(assignee_text)
+        self.due.set_date(due_on)
+
     # --- writing ------------------------------------------------------------
 
     def _votes_changed(self) -> None:
@@ -146,7 +187,8 @@ class TasksTab(QWidget):
             "votes", lambda: self.service.set_votes(self.meeting_id, *values)
         )
 
-    def add_task(self) -> None:
+    def _form(self) -> tuple[str, str | None, str, date | None] | None:
+        """The task as the form has it; None (with a message) for a bad date."""
         try:
             due = self.due.date()
         except ValueError:
@@ -154,34 +196,47 @@ class TasksTab(QWidget):
                 _("Due: write the date as day/month/year, for example 30/06/2024."), error=True
             )
             self.due.setFocus()
-            return
-        description = self.description.text()
+            return None
         text = self.assignee.currentText().strip()
         index = self.assignee.findText(text, Qt.MatchFlag.MatchFixedString) if text else -1
         assignee_id = self.assignee.itemData(index) if index > 0 else None
-        assignee_text = "" if assignee_id else text
-        if self.window_.save_now(
-            lambda: self.service.add_task(
-                self.meeting_id, description, assignee_id, assignee_text, due
-            )
-        ):
-            self.description.clear()
-            self.assignee.setCurrentIndex(0)
-            self.assignee.setEditText("")
-            self.due.clear()
+        return self.description.text(), assignee_id, "" if assignee_id else text, due
+
+    def add_task(self) -> None:
+        form = self._form()
+        if form is None:
+            return
+        if self.window_.save_now(lambda: self.service.add_task(self.meeting_id, *form)):
             self._reload()
+            self._clear_form()
             self.description.setFocus()
 
-    def remove_task(self) -> None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model else []
-        if not rows or not 0 <= rows[0].row() < len(self.task_ids):
+    def save_task(self) -> None:
+        """Save the form over the selected task."""
+        task_id = self.current_task()
+        form = self._form() if task_id is not None else None
+        if task_id is None or form is None:
             return
-        task_id = self.task_ids[rows[0].row()]
+        if self.window_.save_now(lambda: self.service.update_task(task_id, *form)):
+            self._reload(task_id)
+            self.table.setFocus()
+
+    def remove_task(self) -> None:
+        task_id = self.current_task()
+        if task_id is None:
+            return
         if self.window_.save_now(lambda: self.service.remove_task(task_id)):
             self._reload()
+            self._clear_form()
 
-    def _reload(self) -> None:
+    def _clear_form(self) -> None:
+        self.table.clearSelection()
+        self.description.clear()
+        self.assignee.setCurrentIndex(0)
+        self.assignee.setEditText("")
+        self.due.clear()
+
+    def _reload(self, select: str | None = None) -> None:
         meeting = self.window_.fetch()
         if meeting is not None:
-            self.load(meeting)
+            self.load(meeting, select)

@@ -17,6 +17,7 @@ from desktop.services.labels import enum_label
 from desktop.services.meetings import MeetingService
 from desktop.services.members import MemberService
 from desktop.services.minutes import MinutesService
+from desktop.services.open_minutes import OpenMinutes, forget, remember
 from desktop.services.validation import ValidationError
 from desktop.ui.minutes.attendance import OpeningTab
 from desktop.ui.minutes.content import ContentTab
@@ -76,6 +77,8 @@ class MinutesWindow(QDialog):
         self.tabs.addTab(self.tasks, _("&Tasks and vote"))
         self.tabs.addTab(self.score, _("&Score"))
         layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _index: self.remember_place())
+        self.content.agenda.currentRowChanged.connect(lambda _row: self.remember_place())
 
         self.message = label("", wrap=True)
         self.message.hide()
@@ -91,6 +94,7 @@ class MinutesWindow(QDialog):
         layout.addLayout(actions)
 
         self._start()
+        self.remember_place()
         metrics = self.fontMetrics()
         fit_to_screen(self, metrics.horizontalAdvance("M") * 70, metrics.height() * 40)
 
@@ -213,6 +217,22 @@ class MinutesWindow(QDialog):
             text += "\n" + "\n".join(warnings)
         self.show_message(text)
 
+    def remember_place(self) -> None:
+        """Note where the secretary is, so minutes left open by a crash or a
+        power cut reopen here (`go_to_place`)."""
+        if self.meeting is not None and self.meeting.state is not MeetingState.ADOPTED:
+            place = OpenMinutes(
+                self.meeting_id, self.tabs.currentIndex(), max(self.content.agenda.currentRow(), 0)
+            )
+            remember(self.book.path, place)
+
+    def go_to_place(self, place: OpenMinutes) -> None:
+        if 0 <= place.part < self.content.agenda.count():
+            self.content.agenda.setCurrentRow(place.part)
+        if 0 <= place.tab < self.tabs.count():
+            self.tabs.setCurrentIndex(place.tab)
+
     def done(self, result: int) -> None:  # noqa: N802 (Qt API)
         self.saver.flush()
+        forget(self.book.path)
         super().done(result)
