@@ -13,7 +13,15 @@ from desktop.data.enums import AttendanceStatus, MemberStatus
 from desktop.data.models import Meeting
 from desktop.i18n import _
 from desktop.services.labels import enum_label
-from desktop.ui.minutes.common import member_combo, nobody, parse_time, select_data, time_text
+from desktop.ui.minutes.common import (
+    keep_lines,
+    member_combo,
+    nobody,
+    parse_time,
+    scrolling_body,
+    select_data,
+    time_text,
+)
 from desktop.ui.qt.core import QEvent, QObject, Qt
 from desktop.ui.qt.gui import QKeyEvent
 from desktop.ui.qt.widgets import (
@@ -74,7 +82,7 @@ class OpeningTab(QWidget):
         self.rows: list[Row] = []
         self.guests: dict[str, tuple[str, str, bool]] = {}
         self._loading = False
-        layout = QHBoxLayout(self)
+        layout = scrolling_body(self, horizontal=True)
 
         # --- left: who, where, when, guests
         left = QVBoxLayout()
@@ -102,6 +110,7 @@ class OpeningTab(QWidget):
         guests_layout = QVBoxLayout(guests)
         self.guest_list = QListWidget()
         self.guest_list.currentRowChanged.connect(lambda _row: self._guest_chosen())
+        keep_lines(self.guest_list, 2)
         guests_layout.addWidget(self.guest_list, 1)
         guest_form = QFormLayout()
         self.guest_name = QLineEdit()
@@ -142,9 +151,10 @@ class OpeningTab(QWidget):
         )
         self.table = row_table(
             [_("Name"), _("Status on the day"), _("Attendance"), _("Reason")],
-            stretch=(NAME, REASON),
+            stretch=(REASON,),
         )
         self.table.installEventFilter(self)
+        keep_lines(self.table, 6)
         self.table.itemSelectionChanged.connect(self._row_chosen)
         right.addWidget(self.table, 1)
         row_form = QFormLayout()
@@ -196,6 +206,7 @@ class OpeningTab(QWidget):
         for index in range(len(self.rows)):
             self._show_row(index)
         self.table.blockSignals(False)
+        self.table.resizeColumnToContents(NAME)  # names first: they matter most
         self.table.resizeColumnToContents(STATUS_ON_DAY)
         self.table.resizeColumnToContents(ATTENDANCE)
         if self.rows:

@@ -6,7 +6,15 @@ import re
 from datetime import time
 
 from desktop.i18n import _
-from desktop.ui.qt.widgets import QComboBox
+from desktop.ui.qt.widgets import (
+    QBoxLayout,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 GUEST = "guest:"
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:.hH]\s*(\d{2})\s*$")
@@ -45,3 +53,23 @@ def select_data(box: QComboBox, value: object) -> None:
 
 def nobody() -> str:
     return _("— nobody chosen —")
+
+
+def scrolling_body(tab: QWidget, horizontal: bool = False) -> QBoxLayout:
+    """The layout of a tab whose contents scroll: at a large text size on a
+    small screen the tab scrolls rather than squashing its lists and fields."""
+    outer = QVBoxLayout(tab)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    inner = QWidget()
+    scroll.setWidget(inner)
+    outer.addWidget(scroll)
+    return QHBoxLayout(inner) if horizontal else QVBoxLayout(inner)
+
+
+def keep_lines(widget: QWidget, lines: int) -> None:
+    """Never let `widget` (a list, table or text box) shrink below `lines` lines."""
+    height = widget.fontMetrics().lineSpacing()
+    widget.setMinimumHeight(int(height * 1.3 * (lines + 1)))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from desktop.data.models import Meeting
 from desktop.i18n import _
-from desktop.ui.minutes.common import GUEST, member_combo
+from desktop.ui.minutes.common import GUEST, keep_lines, member_combo, scrolling_body
 from desktop.ui.qt.core import QEvent, QObject, Qt
 from desktop.ui.qt.gui import QKeyEvent
 from desktop.ui.qt.widgets import (
@@ -54,12 +54,13 @@ class ContentTab(QWidget):
         self.speech_items: dict[str, str | None] = {}
         self.conclusions: dict[str, str] = {}
         self._loading = False
-        layout = QHBoxLayout(self)
+        layout = scrolling_body(self, horizontal=True)
 
         left = QVBoxLayout()
         left.addWidget(label(_("Parts of the agenda"), "muted"))
         self.agenda = QListWidget()
         self.agenda.currentRowChanged.connect(lambda _row: self._part_chosen())
+        keep_lines(self.agenda, 6)
         left.addWidget(self.agenda, 1)
         layout.addLayout(left, 2)
 
@@ -67,6 +68,7 @@ class ContentTab(QWidget):
         right.addWidget(label(_("Opinions"), "muted"))
         self.speech_list = QListWidget()
         self.speech_list.currentRowChanged.connect(lambda _row: self._speech_chosen())
+        keep_lines(self.speech_list, 3)
         right.addWidget(self.speech_list, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(_("&New opinion"))
@@ -98,6 +100,7 @@ class ContentTab(QWidget):
         self.guest_name.textChanged.connect(self._guest_name_changed)
         self.opinion = QPlainTextEdit()
         self.opinion.setTabChangesFocus(True)
+        keep_lines(self.opinion, 3)
         self.opinion.textChanged.connect(self._opinion_changed)
         self.recommendation = QCheckBox(_("Send up as a recommendation"))
         self.recommendation.clicked.connect(self._recommendation_ticked)
@@ -110,6 +113,7 @@ class ContentTab(QWidget):
         right.addWidget(label(_("The chair's conclusion"), "muted"))
         self.conclusion = QPlainTextEdit()
         self.conclusion.setTabChangesFocus(True)
+        keep_lines(self.conclusion, 2)
         self.conclusion.textChanged.connect(self._conclusion_changed)
         right.addWidget(self.conclusion)
         layout.addLayout(right, 5)

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from desktop.data.models import Meeting
 from desktop.i18n import _, format_date, format_percent
-from desktop.ui.minutes.common import member_combo
+from desktop.ui.minutes.common import keep_lines, member_combo, scrolling_body
 from desktop.ui.qt.core import Qt
 from desktop.ui.qt.widgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -37,12 +38,13 @@ class TasksTab(QWidget):
         self.task_ids: list[str] = []
         self.tasks: dict[str, tuple[str, str | None, str, date | None]] = {}
         self._loading = False
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self)
 
         tasks = QGroupBox(_("Tasks of the resolution"))
         tasks_layout = QVBoxLayout(tasks)
         self.table = row_table([_("Task"), _("Who"), _("Due")], stretch=(0,))
         self.table.itemSelectionChanged.connect(self._task_chosen)
+        keep_lines(self.table, 4)
         tasks_layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.description = QLineEdit()
@@ -76,11 +78,16 @@ class TasksTab(QWidget):
         self.votes_for = self._vote_box()
         self.votes_against = self._vote_box()
         self.votes_abstain = self._vote_box()
-        vote_form = QFormLayout()
-        vote_form.addRow(_("&For"), self.votes_for)
-        vote_form.addRow(_("A&gainst"), self.votes_against)
-        vote_form.addRow(_("A&bstaining"), self.votes_abstain)
-        row.addLayout(vote_form)
+        for text, box in (
+            (_("&For"), self.votes_for),
+            (_("A&gainst"), self.votes_against),
+            (_("A&bstaining"), self.votes_abstain),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(box)
+            row.addWidget(caption)
+            row.addWidget(box)
+            row.addSpacing(box.fontMetrics().horizontalAdvance("MM"))
         row.addStretch(1)
         votes_layout.addLayout(row)
         self.voters_line = label("", wrap=True)

@@ -37,7 +37,7 @@ from desktop.ui.qt.widgets import (
 from desktop.ui.theme import set_role
 from desktop.ui.widgets import fit_to_screen, label, show_book_error
 
-MISSING_SHOWN = 3
+MISSING_SHOWN = 1
 
 
 class MinutesWindow(QDialog):
