@@ -17,7 +17,7 @@ from typing import BinaryIO
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 
@@ -94,8 +94,21 @@ def story(document: model.Document, width: float, height: float) -> Iterator[Flo
     for line in document.summary:
         yield RLParagraph(escape_text(line), styles.summary)
     yield Spacer(1, styles.leading * 0.6)
+    held: list[Flowable] = []  # the last lines before signatures
     for block in document.blocks:
-        yield from _block(block, styles, width, height)
+        flowables = list(_block(block, styles, width, height))
+        if isinstance(block, model.Closing) and held:
+            # Signatures never stand alone on a page: the last lines go with them.
+            yield KeepTogether([*held, *flowables])
+            held = []
+            continue
+        yield from held
+        held = []
+        if isinstance(block, model.Paragraph):
+            held = flowables
+        else:
+            yield from flowables
+    yield from held
 
 
 def _block(

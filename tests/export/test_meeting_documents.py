@@ -211,7 +211,7 @@ def test_minutes_hold_every_field_in_order(book: Book, march: str):
         "1 | Nạo vét kênh | Nguyễn Văn An | 31/03/2026",
         "2 | Thu đảng phí | Chi ủy | ",
         T("Vote on the resolution: "),
-        "(100%)",
+        "100%",
         T("{score} points, grade {grade}.").format(score=100, grade="Tốt"),
         T("{hour} h {minute} min").format(hour=16, minute="05"),
         T(

@@ -127,7 +127,13 @@ def build_minutes(
     blocks.extend(_amendments(AdoptionService(book).amendments(meeting_id), _))
     return Document(
         kind="minutes",
-        header=common.header(org, day, DocumentType.MINUTES, record),
+        # The committee's own minutes are kept, not issued: no number unless given one.
+        header=common.header(
+            org,
+            day,
+            None if kind is MeetingKind.COMMITTEE and record is None else DocumentType.MINUTES,
+            record,
+        ),
         title=_("MINUTES"),
         summary=(purpose(meeting, _),),
         blocks=tuple(blocks),

@@ -161,9 +161,9 @@ def vote_line(meeting: Meeting, voting_present: int, _: Translate, language: str
 def _evaluation_table(rows: list[TaskRow], _: Translate) -> Table:
     columns = (
         Column(_("No."), 0.07, Align.CENTRE),
-        Column(_("Task"), 0.38, Align.LEFT),
+        Column(_("Task"), 0.35, Align.LEFT),
         Column(_("Person in charge"), 0.18, Align.LEFT),
-        Column(_("Deadline"), 0.13, Align.CENTRE),
+        Column(_("Deadline"), 0.16, Align.CENTRE),
         Column(_("Result"), 0.24, Align.LEFT),
     )
     body = tuple(
