@@ -106,6 +106,21 @@ class AttendanceStatus(StrEnum):
     ABSENT_UNEXCUSED = "absent_unexcused"
 
 
+class GuestRole(StrEnum):
+    """Who a guest of a meeting is: the superior committee member in charge of
+    the cell (cấp ủy viên cấp trên phụ trách), a member of the commune's
+    working group (tổ công tác), or another guest."""
+
+    SUPERIOR_IN_CHARGE = "superior_in_charge"
+    WORKING_GROUP = "working_group"
+    GUEST = "guest"
+
+    @property
+    def is_superior(self) -> bool:
+        """Both come from the commune party committee: superior delegates."""
+        return self is not GuestRole.GUEST
+
+
 class TaskResult(StrEnum):
     PENDING = "pending"
     DONE = "done"

@@ -21,6 +21,7 @@ from desktop.data.base import SyncedRecord
 from desktop.data.enums import MeetingState
 from desktop.data.models.book_state import Tombstone
 from desktop.data.models.meeting import AgendaItem, Attendance, Meeting, MeetingGuest, Speech
+from desktop.data.models.meeting_document import MeetingDocument
 from desktop.data.models.resolution import Resolution, ResolutionTask
 from desktop.data.types import new_id, utcnow
 from desktop.i18n import _
@@ -63,8 +64,21 @@ class LockedRecordError(ValueError):
 # Columns every record carries for sync; writing them never changes what the minutes say.
 _STAMP_COLUMNS = frozenset({"created_at", "updated_at", "updated_on", "change_seq", "org_id"})
 # Still open after adoption: the next month's meeting evaluates last month's tasks.
-_FOLLOW_UP_COLUMNS = {ResolutionTask: frozenset({"result", "result_note"})}
-_MINUTES_ROWS = (Meeting, AgendaItem, Attendance, MeetingGuest, Speech, Resolution, ResolutionTask)
+_FOLLOW_UP_COLUMNS: dict[type, frozenset[str]] = {
+    ResolutionTask: frozenset({"result", "result_note"})
+}
+# Rows that belong to a meeting and are locked with its minutes; the documents
+# handed out are kept as they were at the meeting.
+_MINUTES_ROWS = (
+    Meeting,
+    AgendaItem,
+    Attendance,
+    MeetingGuest,
+    Speech,
+    Resolution,
+    ResolutionTask,
+    MeetingDocument,
+)
 _WRITTEN_KEY = "_meetings_written_in_transaction"
 
 
@@ -132,7 +146,7 @@ def _refuse_changes_to_adopted_minutes(session: Session) -> None:
 
     Refused: changing or deleting a meeting whose stored state is ADOPTED, or
     any of its agenda items, attendance, guests, speeches, resolution and tasks,
-    and adding rows to it. Allowed: a task's `result` and `result_note` (the
+    documents handed out, and adding rows to it. Allowed: a task's `result` and `result_note` (the
     next month's meeting evaluates last month's tasks), and rows of a meeting
     inserted in the same transaction (it is being written, not changed).
     """

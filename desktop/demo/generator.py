@@ -22,6 +22,7 @@ from desktop.data.models import (
     DocumentRecord,
     DuesPayment,
     Meeting,
+    MeetingDocument,
     MeetingGuest,
     Member,
     MemberEvent,
@@ -63,7 +64,7 @@ RECOMMENDATIONS = 10
 FLUSH_GROUPS: tuple[tuple[type[SyncedRecord], ...], ...] = (
     (CommitteeTerm, Member, CommitteePost),
     (MemberEvent, DuesPayment),
-    (Meeting, AgendaItem),
+    (Meeting, AgendaItem, MeetingDocument),
     (Attendance, MeetingGuest, Speech),
     (DocumentRecord,),
     (Resolution,),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from desktop.data.enums import MeetingKind
+from desktop.data.enums import GuestRole, MeetingKind
 from desktop.demo import phrases, places
 from desktop.demo.resolutions import ResolutionWriter, directions_text, take_vote
 from desktop.demo.schedule import month_label, roman_quarter, working_day
@@ -51,7 +51,15 @@ def hold_thematic(story: Story, month: date, topic: str, *, working_group: bool)
     )
     held.add_superior_delegate(story)
     if working_group:
-        held.add_guest(story, *places.WORKING_GROUP)
+        held.add_guest(story, *places.WORKING_GROUP, role=GuestRole.WORKING_GROUP)
+    held.add_document(
+        story,
+        f"Đề cương chuyên đề: {topic}",
+        f"de-cuong-chuyen-de-quy-{(day.month - 1) // 3 + 1}-{day.year}.txt",
+        f"ĐỀ CƯƠNG SINH HOẠT CHUYÊN ĐỀ\n{topic}\n\n"
+        "I. Mục đích, yêu cầu\nII. Nội dung chuyên đề\nIII. Liên hệ thực tiễn của chi bộ\n"
+        "IV. Giải pháp thực hiện\n",
+    )
     always = {secretary.id, deputy.id, member.id, presenter.id}
     take_attendance(story, held, story.attending_on(day), always_present=always,
                     usual_absences=(0, 1, 1, 2), unexcused_chance=0.05)
@@ -90,6 +98,7 @@ def hold_thematic(story: Story, month: date, topic: str, *, working_group: bool)
         f"Đồng chí {places.SUPERIOR_DELEGATE} đánh giá cao sự chuẩn bị chuyên đề của chi bộ; đề "
         "nghị cụ thể hóa thành việc làm của từng đảng viên."
     )
+    held.confirm_score()
     return held
 
 

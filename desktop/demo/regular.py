@@ -148,6 +148,8 @@ class RegularMeetings:
                 )
         held.record.score = score
         held.record.grade = band
+        if held.guests:
+            held.confirm_score()
         self.resolutions.adopt(
             held,
             title=f"Nghị quyết chi bộ tháng {month}",

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from desktop.data.enums import AttendanceStatus, MeetingKind, MeetingState, MemberStatus
+from desktop.data.enums import (
+    AttendanceStatus,
+    GuestRole,
+    MeetingKind,
+    MeetingState,
+    MemberStatus,
+)
 from desktop.data.models import (
     AgendaItem,
     Attendance,
     Meeting,
+    MeetingDocument,
     MeetingGuest,
     Resolution,
     ResolutionTask,
@@ -138,7 +146,17 @@ class HeldMeeting:
         self.speeches.append(speech)
         return speech
 
-    def add_guest(self, story: Story, name: str, title: str, *, superior: bool = True) -> None:
+    def add_guest(
+        self,
+        story: Story,
+        name: str,
+        title: str,
+        *,
+        superior: bool = True,
+        role: GuestRole | None = None,
+    ) -> None:
+        """A guest invited while the meeting was prepared (the invitation went
+        out when the meeting was drafted), who attended."""
         self.guests += 1
         story.factory.make(
             MeetingGuest,
@@ -148,7 +166,40 @@ class HeldMeeting:
             name=name,
             title=title,
             is_superior=superior,
+            role=role or (GuestRole.SUPERIOR_IN_CHARGE if superior else GuestRole.GUEST),
+            invited=True,
+            invited_on=self.record.created_at.date(),
+            invitation_sent=True,
+            attended=True,
         )
+
+    def add_document(self, story: Story, title: str, file_name: str, text: str) -> None:
+        """A document handed out to members before the meeting (a small text file)."""
+        data = text.encode("utf-8")
+        position = sum(
+            1
+            for record in story.factory.pending
+            if isinstance(record, MeetingDocument) and record.meeting_id == self.record.id
+        )
+        story.factory.make(
+            MeetingDocument,
+            self.record.created_at,
+            meeting_id=self.record.id,
+            position=position + 1,
+            title=title,
+            file_name=file_name,
+            media_type="text/plain",
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            data=data,
+            note="",
+            handed_out=True,
+        )
+
+    def confirm_score(self) -> None:
+        """The superior committee member present confirms the score at the meeting."""
+        self.record.score_confirmed_by = places.SUPERIOR_DELEGATE
+        self.record.score_confirmed_on = self.day
 
     def add_superior_delegate(self, story: Story) -> None:
         self.add_guest(story, places.SUPERIOR_DELEGATE, places.SUPERIOR_DELEGATE_TITLE)

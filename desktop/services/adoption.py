@@ -8,7 +8,8 @@ refused by the session guard in `desktop.data.stamping`.
 
 A task's result and result note stay editable after adoption (the next
 month's meeting evaluates last month's tasks) and are therefore not part of
-the fingerprint.
+the fingerprint. Neither is the preparation (guests' invitations, the
+documents handed out): it is locked with the minutes but is not what they say.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from desktop.data.enums import MeetingState
+from desktop.data.enums import GuestRole, MeetingState
 from desktop.data.models import (
     AgendaItem,
     Attendance,
@@ -57,8 +58,16 @@ MEETING_FIELDS = (
     "superior_remarks",
     "notes",
 )
+# Fields added later, with the value every row had before they existed: a
+# field at that value is left out of the fingerprint, so minutes adopted
+# before it existed still verify. A callable gives the value from the row.
+MEETING_LATER_FIELDS: dict[str, Any] = {"score_confirmed_by": "", "score_confirmed_on": None}
 ATTENDANCE_FIELDS = ("member_id", "member_status", "status", "reason")
 GUEST_FIELDS = ("position", "name", "title", "is_superior")
+GUEST_LATER_FIELDS: dict[str, Any] = {
+    "role": lambda guest: GuestRole.SUPERIOR_IN_CHARGE if guest.is_superior else GuestRole.GUEST,
+    "attended": True,
+}
 AGENDA_FIELDS = ("position", "title", "presenter_id", "conclusion")
 SPEECH_FIELDS = (
     "position",
@@ -80,9 +89,9 @@ RESOLUTION_FIELDS = (
 TASK_FIELDS = ("position", "description", "assignee_id", "assignee_text", "due_on")
 
 AMENDABLE: dict[str, tuple[type, tuple[str, ...]]] = {
-    "meeting": (Meeting, MEETING_FIELDS),
+    "meeting": (Meeting, MEETING_FIELDS + tuple(MEETING_LATER_FIELDS)),
     "attendance": (Attendance, ATTENDANCE_FIELDS[1:]),
-    "meeting_guest": (MeetingGuest, GUEST_FIELDS),
+    "meeting_guest": (MeetingGuest, GUEST_FIELDS + tuple(GUEST_LATER_FIELDS)),
     "agenda_item": (AgendaItem, AGENDA_FIELDS),
     "speech": (Speech, SPEECH_FIELDS),
     "resolution": (Resolution, RESOLUTION_FIELDS),
@@ -113,6 +122,8 @@ CHANGE_FIELD_LABELS = {
     "score": N_("Quality score"),
     "grade": N_("Grade"),
     "superior_remarks": N_("Remarks of the superior committee"),
+    "score_confirmed_by": N_("Score confirmed by"),
+    "score_confirmed_on": N_("Score confirmed on"),
     "notes": N_("Notes"),
     "member_status": N_("Status on the day"),
     "status": N_("Attendance"),
@@ -120,6 +131,8 @@ CHANGE_FIELD_LABELS = {
     "position": N_("Order"),
     "name": N_("Name"),
     "is_superior": N_("Superior delegate"),
+    "role": N_("Invited as"),
+    "attended": N_("Attended"),
     "presenter_id": N_("Presenter"),
     "conclusion": N_("Conclusion"),
     "agenda_item_id": N_("Agenda item"),
@@ -167,8 +180,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _row(obj: object, fields: tuple[str, ...]) -> dict[str, Any]:
-    return {field: _plain(getattr(obj, field)) for field in fields}
+def _row(
+    obj: object, fields: tuple[str, ...], later: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The fields of a row; `later` fields only where they differ from the
+    value rows had before the field existed."""
+    row = {field: _plain(getattr(obj, field)) for field in fields}
+    for field, before in (later or {}).items():
+        value = getattr(obj, field)
+        if callable(before):
+            before = before(obj)
+        if _plain(value) != _plain(before):
+            row[field] = _plain(value)
+    return row
 
 
 def _canonical(value: Any) -> str:
@@ -204,13 +228,13 @@ def minutes_content(session: Session, meeting: Meeting) -> dict[str, Any]:
         key=lambda row: (row["member_id"], _canonical(row)),
     )
     guests = [
-        _row(guest, GUEST_FIELDS)
+        _row(guest, GUEST_FIELDS, GUEST_LATER_FIELDS)
         for guest in session.scalars(
             select(MeetingGuest).where(MeetingGuest.meeting_id == meeting_id)
         )
     ]
     content: dict[str, Any] = {
-        "meeting": _row(meeting, MEETING_FIELDS),
+        "meeting": _row(meeting, MEETING_FIELDS, MEETING_LATER_FIELDS),
         "attendance": attendance,
         "guests": _ordered(guests),
         "agenda": [data for data, _item_id in agenda_rows],

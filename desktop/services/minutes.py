@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.data.enums import (
     AttendanceStatus,
     CommitteePostKind,
+    GuestRole,
     MeetingKind,
     MeetingState,
     MemberEventKind,
@@ -82,6 +83,30 @@ class MinutesDefaults:
     minute_taker_id: str | None
     place: str
     start_time: time | None
+
+
+@dataclass(frozen=True)
+class SuperiorGuest:
+    """A superior delegate who attended the meeting."""
+
+    id: str
+    name: str
+    title: str
+    role: GuestRole
+
+
+@dataclass(frozen=True)
+class ScoreConfirmation:
+    """The saved score and who from the commune confirmed it, when."""
+
+    score: float | None
+    confirmed_by: str  # "" while not confirmed
+    confirmed_on: date | None
+    meeting_day: date
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.confirmed_by)
 
 
 def _fail(field: str, message: str) -> ValidationError:
@@ -293,6 +318,11 @@ class MinutesService:
             guest.name = name.strip()
             guest.title = (title or "").strip()
             guest.is_superior = is_superior
+            # The role follows: a working-group member stays one while superior.
+            if not is_superior:
+                guest.role = GuestRole.GUEST
+            elif guest.role is GuestRole.GUEST:
+                guest.role = GuestRole.SUPERIOR_IN_CHARGE
 
     def remove_guest(self, guest_id: str) -> None:
         with self.book.session() as session:
@@ -301,6 +331,72 @@ class MinutesService:
             meeting.guests.remove(guest)
             session.delete(guest)
             _renumber(meeting.guests)
+
+    def set_guest_attended(self, guest_id: str, attended: bool) -> None:
+        """Whether a guest (invited while the meeting was prepared) came."""
+        with self.book.session() as session:
+            _guest(session, guest_id).attended = bool(attended)
+
+    def superior_attendees(self, meeting_id: str) -> list[SuperiorGuest]:
+        """Who from the commune attended (superior delegates who came), in order:
+        the superior committee member in charge first."""
+        with self.book.reader() as session:
+            guests = [
+                guest
+                for guest in _meeting(session, meeting_id).guests
+                if guest.is_superior and guest.attended
+            ]
+            ranked = sorted(
+                guests,
+                key=lambda g: (g.role is not GuestRole.SUPERIOR_IN_CHARGE, g.position),
+            )
+            return [
+                SuperiorGuest(guest.id, guest.name, guest.title, GuestRole(guest.role))
+                for guest in ranked
+            ]
+
+    # --- the superior committee's remarks and confirmation of the score -----------
+
+    def set_superior_remarks(self, meeting_id: str, text: str) -> None:
+        with self.book.session() as session:
+            _editable(session, meeting_id).superior_remarks = (text or "").strip()
+
+    def confirm_score(self, meeting_id: str, confirmed_by: str, on: date | None = None) -> None:
+        """The superior committee member present confirms the saved score
+        (`on`: the meeting day if not given). Changing the score afterwards
+        clears the confirmation."""
+        confirmed_by = " ".join((confirmed_by or "").split())
+        check = Validator()
+        if not confirmed_by:
+            check.add("score_confirmed_by", _("Write who confirmed the score."))
+        elif len(confirmed_by) > NAME_LIMIT:
+            check.add(
+                "score_confirmed_by",
+                _("The name is too long: at most {limit} characters.").format(limit=NAME_LIMIT),
+            )
+        check.raise_if_any()
+        with self.book.session() as session:
+            meeting = _editable(session, meeting_id)
+            if meeting.score is None:
+                raise _fail(
+                    "score",
+                    _("Save the score first; then it can be confirmed."),
+                )
+            meeting.score_confirmed_by = confirmed_by
+            meeting.score_confirmed_on = on or _day(meeting)
+
+    def confirmation(self, meeting_id: str) -> ScoreConfirmation:
+        with self.book.reader() as session:
+            meeting = _meeting(session, meeting_id)
+            return ScoreConfirmation(
+                meeting.score, meeting.score_confirmed_by, meeting.score_confirmed_on, _day(meeting)
+            )
+
+    def clear_confirmation(self, meeting_id: str) -> None:
+        with self.book.session() as session:
+            meeting = _editable(session, meeting_id)
+            meeting.score_confirmed_by = ""
+            meeting.score_confirmed_on = None
 
     # --- speeches -------------------------------------------------------------------
 
@@ -537,10 +633,16 @@ class MinutesService:
         return answers if isinstance(answers, dict) else {}
 
     def save_score(self, meeting_id: str, answers: Mapping[str, Answer]) -> ScoreResult:
-        """Score the answers against the framework and keep score, grade and answers."""
+        """Score the answers against the framework and keep score, grade and
+        answers. A different score clears the superior committee's confirmation
+        of the earlier one."""
         result = score(self.framework(), answers)  # raises ValidationError
         with self.book.session() as session:
             meeting = _editable(session, meeting_id)
+            if meeting.score != result.total:
+                # A confirmation was of the score as it was.
+                meeting.score_confirmed_by = ""
+                meeting.score_confirmed_on = None
             meeting.score = result.total
             meeting.grade = result.grade.id
             meeting.score_answers = json.dumps(dict(answers), ensure_ascii=False, sort_keys=True)

@@ -21,8 +21,21 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.data.enums import CommitteePostKind, MeetingKind, MeetingState, TaskResult
-from desktop.data.models import AgendaItem, Meeting, Member, Resolution, ResolutionTask
+from desktop.data.enums import (
+    CommitteePostKind,
+    GuestRole,
+    MeetingKind,
+    MeetingState,
+    TaskResult,
+)
+from desktop.data.models import (
+    AgendaItem,
+    Meeting,
+    MeetingGuest,
+    Member,
+    Resolution,
+    ResolutionTask,
+)
 from desktop.i18n import N_, _
 from desktop.rules.agenda import (
     AgendaTemplates,
@@ -42,6 +55,14 @@ CHECKS: dict[str, str] = {
     "documents_sent": N_("The documents have been sent to members"),
     "draft_ready": N_("The draft resolution is ready"),
 }
+# Who is invited from the commune, in the order they are offered.
+GUEST_ROLES: dict[GuestRole, str] = {
+    GuestRole.SUPERIOR_IN_CHARGE: N_("Superior committee member in charge"),
+    GuestRole.WORKING_GROUP: N_("Member of the commune's working group"),
+    GuestRole.GUEST: N_("Other guest"),
+}
+GUEST_NAME_LIMIT = 120
+GUEST_TITLE_LIMIT = 200
 # Tasks of last month's resolution carried into the new draft.
 UNFINISHED = frozenset({TaskResult.PENDING, TaskResult.PARTLY, TaskResult.NOT_DONE})
 TITLE_LIMIT = 300
@@ -67,6 +88,23 @@ class Readiness:
     @property
     def complete(self) -> bool:
         return not self.missing
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """Someone invited to the meeting while it is prepared."""
+
+    id: str
+    name: str
+    title: str
+    role: GuestRole
+    invited_on: date | None
+    invitation_sent: bool
+    attended: bool
+
+
+def role_label(role: GuestRole | str) -> str:
+    return _(GUEST_ROLES.get(GuestRole(role), str(role)))
 
 
 @dataclass(frozen=True)
@@ -207,6 +245,101 @@ class PreparationService:
                 )
             meeting.agenda_items.remove(item)
             _renumber(list(meeting.agenda_items))
+
+    # --- invitations --------------------------------------------------------------
+
+    def invitations(self, meeting_id: str) -> list[Invitation]:
+        """Those invited while the meeting was prepared, in order."""
+        with self.book.reader() as session:
+            guests = session.scalars(
+                select(MeetingGuest)
+                .where(MeetingGuest.meeting_id == meeting_id, MeetingGuest.invited)
+                .order_by(MeetingGuest.position)
+            ).all()
+            return [
+                Invitation(
+                    guest.id,
+                    guest.name,
+                    guest.title,
+                    GuestRole(guest.role),
+                    guest.invited_on,
+                    bool(guest.invitation_sent),
+                    bool(guest.attended),
+                )
+                for guest in guests
+            ]
+
+    def invite(
+        self,
+        meeting_id: str,
+        name: str,
+        title: str = "",
+        role: GuestRole | str = GuestRole.SUPERIOR_IN_CHARGE,
+        invited_on: date | None = None,
+    ) -> str:
+        """Invite someone from the commune (the superior committee member in
+        charge, a working-group member) or another guest. At the minutes they
+        are on the list of guests, taken to attend until told otherwise.
+        Returns the guest's id."""
+        role = GuestRole(role)
+        name, title = _check_invitation(name, title)
+        with self.book.session() as session:
+            meeting = _editable(session, meeting_id)
+            folded = _folded(name)
+            same = next((g for g in meeting.guests if _folded(g.name) == folded), None)
+            if same is not None:
+                raise _fail(
+                    "name", _("{name} is already on the list of guests.").format(name=same.name)
+                )
+            guest = MeetingGuest(
+                position=len(meeting.guests) + 1,
+                name=name,
+                title=title,
+                role=role,
+                is_superior=role.is_superior,
+                invited=True,
+                invited_on=invited_on or self.today,
+                invitation_sent=False,
+                attended=True,
+            )
+            meeting.guests.append(guest)
+            session.flush()
+            return guest.id
+
+    def update_invitation(
+        self,
+        guest_id: str,
+        name: str,
+        title: str = "",
+        role: GuestRole | str = GuestRole.SUPERIOR_IN_CHARGE,
+        invited_on: date | None = None,
+    ) -> None:
+        """Correct an invited person's name, position, role or day of invitation."""
+        role = GuestRole(role)
+        name, title = _check_invitation(name, title)
+        with self.book.session() as session:
+            guest = _invited(session, guest_id)
+            guest.name = name
+            guest.title = title
+            guest.role = role
+            guest.is_superior = role.is_superior
+            if invited_on is not None:
+                guest.invited_on = invited_on
+
+    def set_invitation_sent(self, guest_id: str, sent: bool) -> None:
+        with self.book.session() as session:
+            _invited(session, guest_id).invitation_sent = bool(sent)
+
+    def uninvite(self, guest_id: str) -> None:
+        """Take an invited person off the list (the others close up)."""
+        with self.book.session() as session:
+            guest = _invited(session, guest_id)
+            meeting = guest.meeting
+            meeting.guests.remove(guest)
+            session.delete(guest)
+            for position, other in enumerate(meeting.guests, start=1):
+                if other.position != position:
+                    other.position = position
 
     # --- checklist and readiness ------------------------------------------------
 
@@ -422,6 +555,36 @@ def _item(session: Session, item_id: str) -> AgendaItem:
         raise _fail("agenda_item", _("This part of the agenda is no longer in the book."))
     _editable(session, item.meeting_id)
     return item
+
+
+def _invited(session: Session, guest_id: str) -> MeetingGuest:
+    guest = session.get(MeetingGuest, guest_id)
+    if guest is None or not guest.invited:
+        raise _fail("guest", _("This person is no longer on the list of those invited."))
+    _editable(session, guest.meeting_id)
+    return guest
+
+
+def _check_invitation(name: str, title: str) -> tuple[str, str]:
+    name = " ".join((name or "").split())
+    title = " ".join((title or "").split())
+    check = Validator()
+    if not name:
+        check.add("name", _("Write the name of the person invited."))
+    elif len(name) > GUEST_NAME_LIMIT:
+        check.add(
+            "name",
+            _("The name is too long: at most {limit} characters.").format(limit=GUEST_NAME_LIMIT),
+        )
+    if len(title) > GUEST_TITLE_LIMIT:
+        check.add(
+            "title",
+            _("The position is too long: at most {limit} characters.").format(
+                limit=GUEST_TITLE_LIMIT
+            ),
+        )
+    check.raise_if_any()
+    return name, title
 
 
 def _renumber(items: list[AgendaItem]) -> None:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
+from pathlib import Path
 
 from desktop.data.enums import (
     AttendanceStatus,
+    GuestRole,
     MeetingKind,
     MeetingState,
     MemberStatus,
     TaskResult,
 )
 from desktop.data.errors import BookFileError
-from desktop.data.models import Attendance, Meeting, MeetingAmendment, Speech
-from desktop.i18n import _, format_date, format_datetime, format_percent
+from desktop.data.models import Attendance, Meeting, MeetingAmendment, MeetingGuest, Speech
+from desktop.i18n import N_, _, format_date, format_datetime, format_percent
 from desktop.rules import RuleSet
 from desktop.services.adoption import (
     AdoptionService,
@@ -24,6 +26,7 @@ from desktop.services.adoption import (
 )
 from desktop.services.book import Book
 from desktop.services.labels import enum_label
+from desktop.services.meeting_documents import DocumentRow, MeetingDocumentService, size_text
 from desktop.services.meetings import MeetingService
 from desktop.services.members import MemberService
 from desktop.services.validation import ValidationError
@@ -63,9 +66,11 @@ def meeting_html(
     names: dict[str, str],
     rules: RuleSet,
     amendments: Sequence[MeetingAmendment] = (),
+    documents: Sequence[DocumentRow] = (),
 ) -> str:
     """The whole meeting as HTML. `names` maps member ids to full names;
-    `amendments` are the recorded corrections of adopted minutes, oldest first."""
+    `amendments` are the recorded corrections of adopted minutes, oldest first;
+    `documents` the documents handed out for it."""
 
     def who(member_id: str | None, fallback: str = "") -> str:
         return names.get(member_id or "", "") or fallback
@@ -95,11 +100,13 @@ def meeting_html(
                 (_("Chair"), _e(who(meeting.chair_id))),
                 (_("Minute-taker"), _e(who(meeting.minute_taker_id))),
                 (_("Quality score"), score),
+                (_("Score confirmed by"), _e(_confirmation_text(meeting))),
             ]
         )
     )
     parts.append(_adoption_html(meeting))
     parts.append(_guests_html(meeting))
+    parts.append(_documents_html(documents))
     parts.append(_attendance_html(meeting, who))
     parts.append(_agenda_html(meeting, who))
     parts.append(_resolution_html(meeting, who))
@@ -135,6 +142,7 @@ _VALUE_ENUMS = {
     "status": AttendanceStatus,
     "member_status": MemberStatus,
     "result": TaskResult,
+    "role": GuestRole,
 }
 
 
@@ -182,16 +190,72 @@ def _amendments_html(amendments: Sequence[MeetingAmendment], who: Who) -> str:
     return "".join(html)
 
 
+def _confirmation_text(meeting: Meeting) -> str:
+    if not meeting.score_confirmed_by:
+        return ""
+    if meeting.score_confirmed_on is None:
+        return meeting.score_confirmed_by
+    return _("{name}, on {date}").format(
+        name=meeting.score_confirmed_by, date=format_date(meeting.score_confirmed_on)
+    )
+
+
+_GUEST_ROLE_TEXT = {
+    GuestRole.SUPERIOR_IN_CHARGE: N_("superior committee member in charge"),
+    GuestRole.WORKING_GROUP: N_("commune working group"),
+}
+
+
+def _guest_text(guest: MeetingGuest, before_meeting: bool) -> str:
+    text = _e(guest.name) + (f" — {_e(guest.title)}" if guest.title else "")
+    notes = []
+    role = _GUEST_ROLE_TEXT.get(GuestRole(guest.role))
+    if role is not None:
+        notes.append(_(role))
+    elif guest.is_superior:
+        notes.append(_("superior delegate"))
+    if before_meeting and guest.invited:
+        if guest.invitation_sent:
+            notes.append(_("invitation sent"))
+        else:
+            notes.append(_("invitation not sent yet"))
+    if notes:
+        text += " <i>(" + _e("; ".join(notes)) + ")</i>"
+    return text
+
+
 def _guests_html(meeting: Meeting) -> str:
+    """Guests and superior delegates; before the meeting, those invited and
+    whether the invitation went out; after it, who was invited but did not come."""
     if not meeting.guests:
         return ""
+    before = meeting.state in (MeetingState.DRAFT, MeetingState.PREPARED)
+    came = [guest for guest in meeting.guests if before or guest.attended]
+    absent = [] if before else [guest for guest in meeting.guests if not guest.attended]
+    html = ["<h3>" + _e(_("Invited") if before else _("Guests")) + "</h3>"]
+    if came:
+        html.append("<ul>" + "".join(f"<li>{_guest_text(g, before)}</li>" for g in came) + "</ul>")
+    if absent:
+        html.append(
+            "<p><b>"
+            + _e(_("Invited, did not attend"))
+            + ":</b> "
+            + "; ".join(_guest_text(g, False) for g in absent)
+            + "</p>"
+        )
+    return "".join(html)
+
+
+def _documents_html(documents: Sequence[DocumentRow]) -> str:
+    if not documents:
+        return ""
     items = []
-    for guest in meeting.guests:
-        text = _e(guest.name) + (f" — {_e(guest.title)}" if guest.title else "")
-        if guest.is_superior:
-            text += " <i>(" + _e(_("superior delegate")) + ")</i>"
-        items.append(f"<li>{text}</li>")
-    return "<h3>" + _e(_("Guests")) + f"</h3><ul>{''.join(items)}</ul>"
+    for document in documents:
+        kind = Path(document.file_name).suffix.lstrip(".").upper()
+        details = ", ".join(part for part in (kind, size_text(document.size)) if part)
+        state = _("handed out") if document.handed_out else _("not handed out yet")
+        items.append(f"<li>{_e(document.title)} <i>({_e(details)}; {_e(state)})</i></li>")
+    return "<h3>" + _e(_("Documents")) + f"</h3><ol>{''.join(items)}</ol>"
 
 
 def _attendance_html(meeting: Meeting, who: Who) -> str:
@@ -398,8 +462,11 @@ class MeetingViewDialog(QDialog):
             self.setWindowTitle(meeting.title or enum_label(meeting.kind))
             amendments = AdoptionService(self.book).amendments(self.meeting_id)
             scroll = self.browser.verticalScrollBar().value()
+            documents = MeetingDocumentService(self.book).documents(self.meeting_id)
             self.browser.setHtml(
-                meeting_html(meeting, member_names(self.book), self.book.rules, amendments)
+                meeting_html(
+                    meeting, member_names(self.book), self.book.rules, amendments, documents
+                )
             )
             self.browser.verticalScrollBar().setValue(scroll)
         state = meeting.state if meeting is not None else None

@@ -158,6 +158,18 @@ def _one_of_each(book: Book) -> list[object]:
         hash_after="b" * 64,
     )
     amendment.meeting = meeting
+    handout = models.MeetingDocument(
+        position=1,
+        title="Dự thảo nghị quyết tháng 12",
+        file_name="du-thao-nghi-quyet.pdf",
+        media_type="application/pdf",
+        size=9,
+        sha256="c" * 64,
+        data=b"%PDF-1.4\n",
+        note="Gửi qua Zalo",
+        handed_out=True,
+    )
+    handout.meeting = meeting
     return [
         event,
         dues,
@@ -173,6 +185,7 @@ def _one_of_each(book: Book) -> list[object]:
         recommendation,
         post,
         document,
+        handout,
     ]
 
 

@@ -4,6 +4,7 @@ from desktop.data.models.amendment import MeetingAmendment
 from desktop.data.models.book_state import BookState, RuleSetRecord, Tombstone
 from desktop.data.models.dues import DuesPayment
 from desktop.data.models.meeting import AgendaItem, Attendance, Meeting, MeetingGuest, Speech
+from desktop.data.models.meeting_document import MeetingDocument
 from desktop.data.models.member import Member
 from desktop.data.models.member_event import MemberEvent
 from desktop.data.models.organisation import CommitteePost, CommitteeTerm, Organisation
@@ -21,6 +22,7 @@ __all__ = [
     "DuesPayment",
     "Meeting",
     "MeetingAmendment",
+    "MeetingDocument",
     "MeetingGuest",
     "Member",
     "MemberEvent",

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.data.base import Base, SyncedRecord, enum_column
-from desktop.data.enums import AttendanceStatus, MeetingKind, MeetingState, MemberStatus
+from desktop.data.enums import (
+    AttendanceStatus,
+    GuestRole,
+    MeetingKind,
+    MeetingState,
+    MemberStatus,
+)
 from desktop.data.types import NfcString, NfcText, UtcDateTime
 
 
@@ -31,6 +38,9 @@ class Meeting(SyncedRecord, Base):
     # The committee's answers to the scoring framework, criterion id -> answer (JSON).
     score_answers: Mapped[str] = mapped_column(NfcText, default="{}")
     superior_remarks: Mapped[str] = mapped_column(NfcText, default="")
+    # The superior committee member present confirms the score (empty: not yet).
+    score_confirmed_by: Mapped[str] = mapped_column(NfcString(120), default="")
+    score_confirmed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(NfcText, default="")
     # Set when the minutes are adopted; `content_hash` is their SHA-256 fingerprint
     # (desktop.services.adoption), updated only by a recorded amendment.
@@ -57,6 +67,13 @@ class Meeting(SyncedRecord, Base):
     )
     speeches: Mapped[list[Speech]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="Speech.position"
+    )
+    # Documents handed out (desktop.services.meeting_documents); their bytes load only when asked.
+    documents = relationship(
+        "MeetingDocument",
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="MeetingDocument.position",
     )
     resolution = relationship(
         "Resolution", back_populates="meeting", uselist=False, cascade="all, delete-orphan"
@@ -119,8 +136,22 @@ class Attendance(SyncedRecord, Base):
     member = relationship("Member")
 
 
+def _role_from_superior(context: Any) -> GuestRole:
+    """A guest written without a role (as before roles existed) takes the one
+    `is_superior` implies."""
+    superior = context.get_current_parameters().get("is_superior")
+    return GuestRole.SUPERIOR_IN_CHARGE if superior else GuestRole.GUEST
+
+
 class MeetingGuest(SyncedRecord, Base):
-    """A guest or superior delegate (đại biểu cấp trên) at a meeting."""
+    """A guest or superior delegate (đại biểu cấp trên) at a meeting.
+
+    Guests invited while the meeting is prepared carry `invited` (and
+    `invitation_sent` once the invitation went out); at the minutes they are
+    the guests list, each `attended` or not. Guests added while taking the
+    minutes attended. `is_superior` follows `role` (both kinds of member from
+    the commune are superior delegates).
+    """
 
     __tablename__ = "meeting_guest"
 
@@ -129,6 +160,11 @@ class MeetingGuest(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(NfcString(120))
     title: Mapped[str] = mapped_column(NfcString(200), default="")  # e.g. "Đảng ủy viên"
     is_superior: Mapped[bool] = mapped_column(Boolean, default=False)
+    role: Mapped[GuestRole] = enum_column(GuestRole, default=_role_from_superior)
+    invited: Mapped[bool] = mapped_column(Boolean, default=False)
+    invited_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    invitation_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    attended: Mapped[bool] = mapped_column(Boolean, default=True)
 
     meeting: Mapped[Meeting] = relationship(back_populates="guests")
 

@@ -1,5 +1,6 @@
 """Preparing a meeting: the order of business and who presents each part,
-the checklist, the topic of a thematic meeting and the draft resolution.
+the checklist, who is invited from the commune, the documents handed out,
+the topic of a thematic meeting and the draft resolution.
 
 Every change is saved at once through `PreparationService`; the rules are
 the service's, this shows them."""
@@ -20,6 +21,7 @@ from desktop.services.meetings import MeetingService
 from desktop.services.members import MemberService
 from desktop.services.preparation import CHECKS, PreparationService, Readiness, TopicUse
 from desktop.services.validation import ValidationError
+from desktop.ui.dialogs.preparation_sections import DocumentsSection, InvitationsSection
 from desktop.ui.qt.core import Qt
 from desktop.ui.qt.widgets import (
     QCheckBox,
@@ -224,6 +226,12 @@ class PreparationDialog(QDialog):
             layout.addLayout(topic_row)
             self._load_topics(meeting.topic_id)
 
+        # --- who is invited from the commune; the documents handed out ---
+        self.invitations = InvitationsSection(self.service, meeting_id, self._run)
+        layout.addWidget(self.invitations)
+        self.documents = DocumentsSection(book, meeting_id, self._run)
+        layout.addWidget(self.documents)
+
         layout.addStretch(1)
 
         # --- the resolution and the state ---
@@ -307,6 +315,8 @@ class PreparationDialog(QDialog):
         self._loading = False
         self._show_part()
         self._show_readiness()
+        self.invitations.reload()
+        self.documents.reload()
         self.prepared_button.setEnabled(self.state is MeetingState.DRAFT)
 
     def _show_readiness(self) -> None:
