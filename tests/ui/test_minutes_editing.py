@@ -142,3 +142,20 @@ def test_opinions_are_reordered_within_their_part(qtbot, book: Book, meeting_id:
     assert order() == ["A1", "A2", "B1"]
     assert [s.content for s in content.speeches] == ["A1", "A2"]
     window.close()
+
+
+def test_someone_invited_who_did_not_come_is_marked(qtbot, book: Book, meeting_id: str) -> None:
+    invited = PreparationService(book).invite(meeting_id, "Võ Văn Hải", "Đảng ủy viên")
+    window = _window(book, meeting_id)
+    tab = window.opening
+    assert tab.guest_list.count() == 1
+    assert "Superior committee member in charge" in tab.guest_list.item(0).text()
+    tab.guest_list.setCurrentRow(0)
+    assert tab.guest_attended.isChecked()
+    tab.guest_attended.click()
+    assert not MeetingService(book).get(meeting_id).guests[0].attended
+    assert "did not come" in tab.guest_list.item(0).text()
+    assert tab.current_guest() == invited
+    tab.guest_attended.click()
+    assert MeetingService(book).get(meeting_id).guests[0].attended
+    window.close()

@@ -13,6 +13,7 @@ from desktop.data.enums import AttendanceStatus, MemberStatus
 from desktop.data.models import Meeting
 from desktop.i18n import _
 from desktop.services.labels import enum_label
+from desktop.services.preparation import role_label
 from desktop.ui.minutes.common import (
     keep_lines,
     member_combo,
@@ -81,6 +82,7 @@ class OpeningTab(QWidget):
         self.meeting_id = window.meeting_id
         self.rows: list[Row] = []
         self.guests: dict[str, tuple[str, str, bool]] = {}
+        self.guests_attended: dict[str, bool] = {}
         self._loading = False
         layout = scrolling_body(self, horizontal=True)
 
@@ -116,9 +118,15 @@ class OpeningTab(QWidget):
         self.guest_name = QLineEdit()
         self.guest_title = QLineEdit()
         self.guest_superior = QCheckBox(_("From the superior committee"))
+        self.guest_attended = QCheckBox(_("Came to the meeting"))
+        self.guest_attended.setToolTip(
+            _("Untick for someone invited who did not come; saved at once")
+        )
+        self.guest_attended.clicked.connect(self._attended_ticked)
         guest_form.addRow(_("Name"), self.guest_name)
         guest_form.addRow(_("Position"), self.guest_title)
         guest_form.addRow("", self.guest_superior)
+        guest_form.addRow("", self.guest_attended)
         guests_layout.addLayout(guest_form)
         guest_buttons = QHBoxLayout()
         self.add_guest_button = QPushButton(_("Add guest"))
@@ -218,12 +226,15 @@ class OpeningTab(QWidget):
         self.guests = {
             guest.id: (guest.name, guest.title, guest.is_superior) for guest in meeting.guests
         }
+        self.guests_attended = {guest.id: guest.attended for guest in meeting.guests}
         self.guest_list.blockSignals(True)
         self.guest_list.clear()
         for guest in meeting.guests:
             text = guest.name + (f" — {guest.title}" if guest.title else "")
             if guest.is_superior:
-                text += " (" + _("superior committee") + ")"
+                text += " (" + role_label(guest.role) + ")"
+            if not guest.attended:
+                text += " — " + _("invited, did not come")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, guest.id)
             self.guest_list.addItem(item)
@@ -241,6 +252,8 @@ class OpeningTab(QWidget):
         guest_id = self.current_guest()
         self.save_guest_button.setEnabled(guest_id is not None)
         self.remove_guest_button.setEnabled(guest_id is not None)
+        self.guest_attended.setEnabled(guest_id is not None)
+        self.guest_attended.setChecked(self.guests_attended.get(guest_id or "", True))
         if guest_id is None or guest_id not in self.guests:
             return
         name, title, superior = self.guests[guest_id]
@@ -340,6 +353,15 @@ class OpeningTab(QWidget):
             self._refresh_guests()
             self._clear_guest_form()
             self.guest_name.setFocus()
+
+    def _attended_ticked(self, checked: bool) -> None:
+        guest_id = self.current_guest()
+        if guest_id is None:
+            return
+        if self.window_.save_now(lambda: self.service.set_guest_attended(guest_id, checked)):
+            self._refresh_guests(guest_id)
+        else:
+            self.guest_attended.setChecked(not checked)
 
     def save_guest(self) -> None:
         """Save the form over the selected guest."""
