@@ -1,0 +1,386 @@
+"""This month's documents: the month, its documents and the blank forms on the
+left, the selected one's preview on the right, and what to do with it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.export.catalogue import (
+    KINDS,
+    PlannedDocument,
+    Scope,
+    blank_forms,
+    build,
+    documents_for_month,
+)
+from desktop.export.numbering import record_for
+from desktop.i18n import N_, _, format_month
+from desktop.services.book import Book
+from desktop.services.party_calendar import add_months
+from desktop.ui.documents.handing_out import HandingOut, default_folder, problem_text
+from desktop.ui.documents.month_export import MonthExport
+from desktop.ui.documents.preview import PdfPreview
+from desktop.ui.documents.worker import Worker
+from desktop.ui.qt.core import QItemSelectionModel, Qt
+from desktop.ui.qt.gui import QKeySequence, QShortcut
+from desktop.ui.qt.widgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.ui.theme import set_role
+from desktop.ui.widgets import Column, DataTable, FlowLayout, RowsModel, label, primary_button
+
+# The months offered: from January this many years back to December of this year.
+YEARS_BACK = 3
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    planned: PlannedDocument
+    label: str
+    about: str
+    number: str
+
+
+ROW_COLUMNS = (
+    Column(N_("Document"), lambda r: r.label),
+    Column(N_("About"), lambda r: r.about),
+    Column(N_("Number"), lambda r: r.number),
+)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the worker hands back for the preview."""
+
+    planned: PlannedDocument
+    pdf: bytes
+    file_stem: str
+
+
+class MonthDocuments(QWidget):
+    """The first tab of the Documents page."""
+
+    def __init__(
+        self,
+        book: Callable[[], Book],
+        today: Callable[[], date],
+        status: Callable[[str], None],
+        go_to_meetings: Callable[[], object],
+        on_issued: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self._book = book
+        self._today = today
+        self._on_issued = on_issued
+        self.go_to_meetings = go_to_meetings
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._preview_ready)
+        self.worker.failed.connect(self._preview_failed)
+        self.handing_out = HandingOut(self, book, today, status)
+        self.month = today().replace(day=1)
+        self.export: MonthExport | None = None
+        self._wanted: PlannedDocument | None = None  # the preview being prepared
+        self._ticket = 0
+        self.shown: Preview | None = None  # the preview on screen
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(self._build_month_bar())
+        layout.addWidget(self._build_empty_banner())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_list())
+        self.preview = PdfPreview()
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([4500, 5500])
+        layout.addWidget(self.splitter, 1)
+
+        self.print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        self.print_shortcut.activated.connect(self.print_selected)
+        order = (
+            self.previous_button,
+            self.month_box,
+            self.next_button,
+            self.export_button,
+            self.meetings_button,
+            self.table,
+            self.print_button,
+            self.save_pdf_button,
+            self.save_word_button,
+            self.preview.zoom_out_button,
+            self.preview.zoom_in_button,
+            self.preview.fit_button,
+            self.preview.view,
+        )
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_month_bar(self) -> FlowLayout:
+        bar = FlowLayout()
+        caption = label(_("&Month:"))
+        self.previous_button = QPushButton(_("◀ &Previous"))
+        self.previous_button.setToolTip(_("The month before"))
+        self.previous_button.clicked.connect(lambda _checked=False: self.step_month(-1))
+        self.month_box = QComboBox()
+        self.month_box.setAccessibleName(_("Month"))
+        self.month_box.setMaxVisibleItems(14)
+        caption.setBuddy(self.month_box)
+        self.months: list[date] = []
+        today = self._today()
+        month = date(today.year - YEARS_BACK, 1, 1)
+        while month <= date(today.year, 12, 1):
+            self.months.append(month)
+            self.month_box.addItem(format_month(month))
+            month = add_months(month, 1)
+        self.month_box.currentIndexChanged.connect(lambda _index: self._month_chosen())
+        self.next_button = QPushButton(_("&Next ▶"))
+        self.next_button.setToolTip(_("The month after"))
+        self.next_button.clicked.connect(lambda _checked=False: self.step_month(1))
+        self.export_button = QPushButton(_("&Everything for this month…"))
+        self.export_button.setToolTip(
+            _("Save every document of the month, and the blank forms, as PDF and Word files")
+        )
+        self.export_button.clicked.connect(lambda _checked=False: self.export_month())
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in (caption, self.previous_button, self.month_box, self.next_button):
+            line.addWidget(widget)
+        bar.addWidget(row)
+        bar.addWidget(self.export_button)
+        return bar
+
+    def _build_empty_banner(self) -> QFrame:
+        self.empty_banner = QFrame()
+        set_role(self.empty_banner, "banner")
+        line = QHBoxLayout(self.empty_banner)
+        self.empty_message = label(
+            _("No meetings this month yet. Plan one on the Meetings page."), wrap=True
+        )
+        line.addWidget(self.empty_message, 1)
+        self.meetings_button = primary_button(_("&Go to meetings"), self._go_to_meetings)
+        line.addWidget(self.meetings_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.empty_banner.hide()
+        return self.empty_banner
+
+    def _go_to_meetings(self) -> None:
+        self.go_to_meetings()
+
+    def _build_list(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 8, 0)
+        self.model = RowsModel(ROW_COLUMNS)
+        self.table = DataTable(stretch=1)
+        self.table.setSortingEnabled(False)  # the order of the month, meeting by meeting
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Documents of the month"))
+        self.table.setAccessibleDescription(_("Enter moves to the preview of the document."))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self._selection_changed()
+        )
+        self.table.activated.connect(lambda _index: self.focus_preview())
+        column.addWidget(self.table, 1)
+        actions = QWidget()
+        flow = FlowLayout(actions)
+        self.print_button = primary_button(_("Pr&int…"), self.print_selected)
+        self.print_button.setToolTip(_("Print the selected document (Ctrl+P)"))
+        self.save_pdf_button = QPushButton(_("Save as P&DF…"))
+        self.save_pdf_button.clicked.connect(lambda _checked=False: self.save_selected("pdf"))
+        self.save_word_button = QPushButton(_("Save a Word &copy…"))
+        self.save_word_button.clicked.connect(lambda _checked=False: self.save_selected("docx"))
+        for button in (self.print_button, self.save_pdf_button, self.save_word_button):
+            flow.addWidget(button)
+        column.addWidget(actions)
+        box.setMinimumWidth(260)
+        return box
+
+    # --- months ------------------------------------------------------------------------
+
+    def step_month(self, step: int) -> None:
+        index = self.month_box.currentIndex() + step
+        if 0 <= index < self.month_box.count():
+            self.month_box.setCurrentIndex(index)
+
+    def set_month(self, month: date) -> None:
+        wanted = month.replace(day=1)
+        if wanted not in self.months:
+            self.months.append(wanted)
+            self.months.sort()
+            self.month_box.insertItem(self.months.index(wanted), format_month(wanted))
+        index = self.months.index(wanted)
+        if index == self.month_box.currentIndex():
+            self._month_chosen()
+        else:
+            self.month_box.setCurrentIndex(index)
+
+    def _month_chosen(self) -> None:
+        index = self.month_box.currentIndex()
+        if 0 <= index < len(self.months) and self.months[index] != self.month:
+            self.month = self.months[index]
+            self.load(keep=None)
+
+    # --- reading the book ---------------------------------------------------------------
+
+    def load(self, keep: PlannedDocument | None = None) -> None:
+        """Read the month's documents; select `keep` (or the first) and preview it."""
+        if self.month not in self.months:
+            self.set_month(self.month)
+            return
+        self.month_box.blockSignals(True)
+        self.month_box.setCurrentIndex(self.months.index(self.month))
+        self.month_box.blockSignals(False)
+        self.previous_button.setEnabled(self.month_box.currentIndex() > 0)
+        self.next_button.setEnabled(self.month_box.currentIndex() < self.month_box.count() - 1)
+        book = self._book()
+        planned = documents_for_month(book, self.month, today=self._today())
+        has_meetings = any(item.meeting_id is not None for item in planned)
+        self.empty_banner.setVisible(not has_meetings)
+        rows = [self._row(book, item) for item in planned + blank_forms()]
+        self.model.set_rows(rows)
+        self.table.fit_columns()
+        items = [row.planned for row in rows]
+        index = items.index(keep) if keep in items else 0
+        self._select(index)
+
+    def _row(self, book: Book, planned: PlannedDocument) -> DocumentRow:
+        about = planned.about or _("To fill in by hand")
+        number = ""
+        doc_type = planned.doc_type
+        if doc_type is not None:
+            month = planned.month if KINDS[planned.kind].scope is Scope.MONTH else None
+            record = record_for(book, doc_type, planned.meeting_id, month)
+            number = record.symbol if record is not None else _("not yet")
+        return DocumentRow(planned, planned.label, about, number)
+
+    def _select(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self._selection_changed()
+
+    def selected(self) -> PlannedDocument | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row: DocumentRow = self.model.row_at(index.row())
+        return row.planned
+
+    def _selection_changed(self) -> None:
+        planned = self.selected()
+        for button in (self.print_button, self.save_pdf_button, self.save_word_button):
+            button.setEnabled(planned is not None)
+        if planned is not None and planned is not self._wanted:
+            self.request_preview(planned)
+
+    def focus_preview(self) -> None:
+        self.preview.focus_pages()
+
+    # --- the preview (built on the worker thread) ----------------------------------------
+
+    def request_preview(self, planned: PlannedDocument) -> None:
+        self._wanted = planned
+        title = _title(planned)
+        self.preview.show_message(_("Preparing the preview…"), title)
+        book, today = self._book(), self._today()
+
+        def job() -> Preview | None:
+            if self._wanted is not planned:
+                return None  # the user has moved on already
+            from desktop.export.pdf import pdf_bytes
+
+            document = build(book, planned, issue=False, today=today)
+            return Preview(planned, pdf_bytes(document), document.file_stem)
+
+        self._ticket = self.worker.start(job)
+
+    @property
+    def preparing(self) -> bool:
+        return self._wanted is not None
+
+    def _preview_ready(self, ticket: int, result: object) -> None:
+        if ticket != self._ticket or not isinstance(result, Preview):
+            return
+        if result.planned is not self._wanted:
+            return
+        self._wanted = None
+        self.shown = result
+        self.preview.show_pdf(result.pdf, _title(result.planned))
+
+    def _preview_failed(self, ticket: int, error: object) -> None:
+        if ticket != self._ticket:
+            return
+        planned, self._wanted = self._wanted, None
+        self.shown = None
+        text = problem_text(error) if isinstance(error, Exception) else str(error)
+        self.preview.show_message(text, _title(planned) if planned else "")
+
+    # --- handing documents out ---------------------------------------------------------
+
+    def print_selected(self) -> int:
+        planned = self.selected()
+        if planned is None:
+            return 0
+        pages = self.handing_out.print(planned)
+        if pages:
+            self._issued(planned)
+        return pages
+
+    def save_selected(self, fmt: str) -> None:
+        planned = self.selected()
+        if planned is None:
+            return
+        stem = self.shown.file_stem if self.shown and self.shown.planned == planned else ""
+        if not stem:
+            try:
+                stem = build(self._book(), planned, issue=False, today=self._today()).file_stem
+            except Exception:  # noqa: BLE001 (the save itself will say what is wrong)
+                stem = "document"
+        if self.handing_out.save(planned, fmt, stem) is not None:
+            self._issued(planned)
+
+    def _issued(self, planned: PlannedDocument) -> None:
+        """A number may have been given: show it in the list, the preview and the register."""
+        if planned.doc_type is not None:
+            self._wanted = None
+            self.load(keep=planned)
+            self._on_issued()
+
+    def export_month(self) -> None:
+        if self.export is not None:
+            if self.export.running:
+                return
+            self.export.deleteLater()
+        start = self.handing_out.folder or default_folder()
+        self.export = MonthExport(self, self.worker, self._book(), self.month, start, self._ended)
+        if not self.export.start():
+            self.export.deleteLater()
+            self.export = None
+
+    def _ended(self) -> None:
+        if self.export is not None and self.export.target is not None:
+            self.handing_out.folder = self.export.target.parent
+        self._wanted = None
+        self.load(keep=self.selected())
+        self._on_issued()
+
+
+def _title(planned: PlannedDocument) -> str:
+    if planned.about:
+        return _("{document} — {about}").format(document=planned.label, about=planned.about)
+    return planned.label
