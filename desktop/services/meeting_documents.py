@@ -23,12 +23,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
-from desktop.data.enums import MeetingState
-from desktop.data.models import Meeting, MeetingDocument
+from desktop.data.models import MeetingDocument
 from desktop.data.types import nfc
 from desktop.i18n import _, format_number
 from desktop.services.book import Book
-from desktop.services.validation import FieldError, ValidationError
+from desktop.services.meeting_lock import editable_meeting as _editable
+from desktop.services.meeting_lock import refusal as _fail
 
 MAX_SIZE = 20 * 1024 * 1024  # 20 MB: a scanned directive fits, a video does not
 TITLE_LIMIT = 300
@@ -60,17 +60,6 @@ def size_text(size: int) -> str:
     if size < 1024 * 1024:
         return _("{size} KB").format(size=format_number(round(size / 1024)))
     return _("{size} MB").format(size=format_number(size / (1024 * 1024), 1))
-
-
-def _fail(field: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field, message)])
-
-
-def _adopted_message() -> str:
-    return _(
-        "These minutes have been adopted and can no longer be changed here. "
-        "To correct them, record an amendment with its reason."
-    )
 
 
 def _clean_title(title: str) -> str:
@@ -270,15 +259,6 @@ class MeetingDocumentService:
             if temporary is not None:
                 Path(temporary).unlink(missing_ok=True)
         return target
-
-
-def _editable(session: Session, meeting_id: str) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise _fail("meeting", _("This meeting is no longer in the book."))
-    if meeting.state is MeetingState.ADOPTED:
-        raise _fail("meeting", _adopted_message())
-    return meeting
 
 
 def _document(session: Session, document_id: str) -> MeetingDocument:

@@ -47,6 +47,9 @@ from desktop.i18n import _
 from desktop.services.book import Book
 from desktop.services.committee import CommitteeService
 from desktop.services.follow_up import FollowUpService
+from desktop.services.meeting_lock import editable_meeting as _editable
+from desktop.services.meeting_lock import existing_meeting as _meeting
+from desktop.services.meeting_lock import refusal as _fail
 from desktop.services.meeting_rules import (
     AttendanceCounts,
     DurationCheck,
@@ -59,7 +62,7 @@ from desktop.services.meeting_rules import (
 from desktop.services.meeting_score import Answer, Framework, ScoreResult, score, suggest_answers
 from desktop.services.member_status import EventFact, derive_status
 from desktop.services.recommendations import RecommendationService
-from desktop.services.validation import FieldError, ValidationError, Validator
+from desktop.services.validation import ValidationError, Validator
 
 # What the minutes say for members who are not expected at the meeting.
 EXEMPT_REASON = "Miễn sinh hoạt"
@@ -107,17 +110,6 @@ class ScoreConfirmation:
     @property
     def confirmed(self) -> bool:
         return bool(self.confirmed_by)
-
-
-def _fail(field: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field, message)])
-
-
-def _adopted_message() -> str:
-    return _(
-        "These minutes have been adopted and can no longer be changed here. "
-        "To correct them, record an amendment with its reason."
-    )
 
 
 def status_on(member: Member, day: date) -> MemberStatus | None:
@@ -759,20 +751,6 @@ def _new_row(member_id: str, status: MemberStatus) -> Attendance:
     else:
         attendance, reason = AttendanceStatus.PRESENT, ""
     return Attendance(member_id=member_id, member_status=status, status=attendance, reason=reason)
-
-
-def _meeting(session: Session, meeting_id: str) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise _fail("meeting", _("This meeting is no longer in the book."))
-    return meeting
-
-
-def _editable(session: Session, meeting_id: str) -> Meeting:
-    meeting = _meeting(session, meeting_id)
-    if meeting.state is MeetingState.ADOPTED:
-        raise _fail("meeting", _adopted_message())
-    return meeting
 
 
 def _current_member(session: Session, member_id: str, field: str) -> Member:
