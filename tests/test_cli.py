@@ -17,6 +17,7 @@ import pytest
 from desktop.cli.main import main
 from desktop.data.schema import SCHEMA_VERSION
 from desktop.i18n import current_language, set_language
+from tests.cli_support import make_demo, run
 
 REPO = Path(__file__).resolve().parent.parent
 UNTIL = "2026-06-02"
@@ -33,14 +34,7 @@ def _cellbook_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo book, made once through `cellbook demo`."""
-    folder = tmp_path_factory.mktemp("cli-demo")
-    path = folder / "an-hoa.cellbook"
-    language = current_language()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CELLBOOK_HOME", str(folder / "home"))
-        assert main(["--lang", "en", "demo", "--out", str(path), "--until", UNTIL]) == 0
-    set_language(language)
-    return path
+    return make_demo(tmp_path_factory.mktemp("cli-demo"), UNTIL)
 
 
 @pytest.fixture
@@ -49,12 +43,6 @@ def book(demo_master: Path, tmp_path: Path) -> Path:
     target = tmp_path / "an-hoa.cellbook"
     shutil.copy(demo_master, target)
     return target
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def digest(path: Path) -> str:
@@ -91,7 +79,12 @@ def test_info_json(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert summary["counts"]["dues_payments"] > 300
     assert summary["counts"]["recommendations"] == 10
     assert summary["members_by_status"] == {
-        "full": 22, "probationary": 3, "exempt": 3, "attached": 2, "away": 1, "transferred": 1,
+        "full": 22,
+        "probationary": 3,
+        "exempt": 3,
+        "attached": 2,
+        "away": 1,
+        "transferred": 1,
     }
     meetings = summary["meetings_by_type_and_state"]
     assert meetings["regular"] == {"adopted": 23, "held": 1}

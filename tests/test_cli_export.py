@@ -11,11 +11,11 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from desktop.cli.main import main
 from desktop.data.enums import MeetingKind, MeetingState
 from desktop.data.models import DocumentRecord, Meeting
 from desktop.i18n import current_language, set_language
 from desktop.services.book import Book
+from tests.cli_support import make_demo, run
 
 UNTIL = "2026-11-22"
 
@@ -30,14 +30,7 @@ def _cellbook_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("export-demo")
-    path = folder / "an-hoa.cellbook"
-    language = current_language()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CELLBOOK_HOME", str(folder / "home"))
-        assert main(["--lang", "en", "demo", "--out", str(path), "--until", UNTIL]) == 0
-    set_language(language)
-    return path
+    return make_demo(tmp_path_factory.mktemp("export-demo"), UNTIL)
 
 
 @pytest.fixture
@@ -45,12 +38,6 @@ def book(demo_master: Path, tmp_path: Path) -> Path:
     target = tmp_path / "an-hoa.cellbook"
     shutil.copy(demo_master, target)
     return target
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def pdf_text(path: Path) -> str:
