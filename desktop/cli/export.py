@@ -6,8 +6,13 @@ import argparse
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from desktop.export.files import WrittenFile
+    from desktop.services.book import Book
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 KINDS = ("minutes", "resolution", "notice", "attendance")
@@ -81,9 +86,10 @@ def run(args: argparse.Namespace) -> int:
                 include_blank_forms=args.blank_forms,
             )
         else:
-            written = _export_meeting(book, args)
-            if written is None:
+            one = _export_meeting(book, args)
+            if one is None:
                 return 2
+            written = one
     for item in written:
         print(item.path)
     print(
@@ -94,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_meeting(book: object, args: argparse.Namespace) -> list | None:
+def _export_meeting(book: Book, args: argparse.Namespace) -> list[WrittenFile] | None:
     import sys
 
     from desktop.export.catalogue import build
@@ -107,8 +113,8 @@ def _export_meeting(book: object, args: argparse.Namespace) -> list | None:
             file=sys.stderr,
         )
         return None
-    planned = meeting_document(book, meeting_id, args.kind)  # type: ignore[arg-type]
-    document = build(book, planned, issue=True)  # type: ignore[arg-type]
+    planned = meeting_document(book, meeting_id, args.kind)
+    document = build(book, planned, issue=True)
     out = Path(args.out)
     if out.suffix.lower() in (".pdf", ".docx"):
         paths = [out]
@@ -121,12 +127,12 @@ def _export_meeting(book: object, args: argparse.Namespace) -> list | None:
     return written
 
 
-def _find_meeting(book: object, prefix: str) -> str | None:
+def _find_meeting(book: Book, prefix: str) -> str | None:
     from sqlalchemy import select
 
     from desktop.data.models import Meeting
 
-    with book.reader() as session:  # type: ignore[attr-defined]
+    with book.reader() as session:
         ids = session.scalars(
             select(Meeting.id).where(Meeting.id.startswith(prefix.strip().lower())).limit(2)
         ).all()
