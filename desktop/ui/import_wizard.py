@@ -7,8 +7,7 @@ makes a backup copy first and writes all of the list or none of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,6 +80,7 @@ from desktop.ui.widgets import (
     RowLook,
     RowsModel,
     RowsProxy,
+    busy,
     fit_to_screen,
     label,
     primary_button,
@@ -102,16 +102,6 @@ ACTION_COLOURS = {
     Action.SKIP: MUTED_COLOUR,
     Action.ERROR: ERROR_COLOUR,
 }
-
-
-@contextmanager
-def busy() -> Iterator[None]:
-    """The wait cursor while a file or the book is read (old machines are slow)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def problem_text(error: Exception) -> str:

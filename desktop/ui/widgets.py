@@ -4,7 +4,8 @@ empty states, date boxes, per-field error messages, error boxes."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -75,6 +76,16 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         area = screen.availableGeometry()
         width, height = min(width, area.width() - 40), min(height, area.height() - 60)
     widget.resize(width, height)
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while the book or a file is worked on (old machines are slow)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def show_book_error(parent: QWidget | None, error: BookFileError) -> None:

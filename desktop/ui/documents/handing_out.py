@@ -8,8 +8,7 @@ whenever possible, so that "nothing was changed in the book" is true.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,23 +19,14 @@ from desktop.i18n import _, ngettext
 from desktop.services.book import Book
 from desktop.services.validation import ValidationError
 from desktop.ui.documents import printing
-from desktop.ui.qt.core import QStandardPaths, Qt
-from desktop.ui.qt.widgets import QApplication, QFileDialog, QMessageBox, QWidget
-from desktop.ui.widgets import show_book_error
+from desktop.ui.qt.core import QStandardPaths
+from desktop.ui.qt.widgets import QFileDialog, QMessageBox, QWidget
+from desktop.ui.widgets import busy, show_book_error
 
 FILE_FILTERS = {
     "pdf": "PDF (*.pdf)",
     "docx": "Word (*.docx)",
 }
-
-
-@contextmanager
-def busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def problem_text(error: Exception) -> str:

@@ -16,17 +16,16 @@ from desktop.export.catalogue import (
     documents_for_month,
 )
 from desktop.export.numbering import record_for
-from desktop.i18n import N_, _, format_month
+from desktop.i18n import N_, _
 from desktop.services.book import Book
-from desktop.services.party_calendar import add_months
 from desktop.ui.documents.handing_out import HandingOut, default_folder, problem_text
 from desktop.ui.documents.month_export import MonthExport
 from desktop.ui.documents.preview import PdfPreview
 from desktop.ui.documents.worker import Worker
+from desktop.ui.month_chooser import MonthChooser
 from desktop.ui.qt.core import QItemSelectionModel, Qt
 from desktop.ui.qt.gui import QKeySequence, QShortcut
 from desktop.ui.qt.widgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QPushButton,
@@ -129,36 +128,17 @@ class MonthDocuments(QWidget):
 
     def _build_month_bar(self) -> FlowLayout:
         bar = FlowLayout()
-        caption = label(_("&Month:"))
-        self.previous_button = QPushButton(_("◀ &Previous"))
-        self.previous_button.setToolTip(_("The month before"))
-        self.previous_button.clicked.connect(lambda _checked=False: self.step_month(-1))
-        self.month_box = QComboBox()
-        self.month_box.setAccessibleName(_("Month"))
-        self.month_box.setMaxVisibleItems(14)
-        caption.setBuddy(self.month_box)
-        self.months: list[date] = []
-        today = self._today()
-        month = date(today.year - YEARS_BACK, 1, 1)
-        while month <= date(today.year, 12, 1):
-            self.months.append(month)
-            self.month_box.addItem(format_month(month))
-            month = add_months(month, 1)
-        self.month_box.currentIndexChanged.connect(lambda _index: self._month_chosen())
-        self.next_button = QPushButton(_("&Next ▶"))
-        self.next_button.setToolTip(_("The month after"))
-        self.next_button.clicked.connect(lambda _checked=False: self.step_month(1))
+        self.chooser = MonthChooser(self._today(), YEARS_BACK)
+        self.chooser.chosen.connect(self._month_chosen)
+        self.previous_button = self.chooser.previous_button
+        self.month_box = self.chooser.month_box
+        self.next_button = self.chooser.next_button
         self.export_button = QPushButton(_("&Everything for this month…"))
         self.export_button.setToolTip(
             _("Save every document of the month, and the blank forms, as PDF and Word files")
         )
         self.export_button.clicked.connect(lambda _checked=False: self.export_month())
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        for widget in (caption, self.previous_button, self.month_box, self.next_button):
-            line.addWidget(widget)
-        bar.addWidget(row)
+        bar.addWidget(self.chooser)
         bar.addWidget(self.export_button)
         return bar
 
@@ -210,40 +190,21 @@ class MonthDocuments(QWidget):
     # --- months ------------------------------------------------------------------------
 
     def step_month(self, step: int) -> None:
-        index = self.month_box.currentIndex() + step
-        if 0 <= index < self.month_box.count():
-            self.month_box.setCurrentIndex(index)
+        self.chooser.step(step)
 
     def set_month(self, month: date) -> None:
-        wanted = month.replace(day=1)
-        if wanted not in self.months:
-            self.months.append(wanted)
-            self.months.sort()
-            self.month_box.insertItem(self.months.index(wanted), format_month(wanted))
-        index = self.months.index(wanted)
-        if index == self.month_box.currentIndex():
-            self._month_chosen()
-        else:
-            self.month_box.setCurrentIndex(index)
+        self.chooser.choose(month)
 
-    def _month_chosen(self) -> None:
-        index = self.month_box.currentIndex()
-        if 0 <= index < len(self.months) and self.months[index] != self.month:
-            self.month = self.months[index]
+    def _month_chosen(self, month: date) -> None:
+        if month != self.month:
+            self.month = month
             self.load(keep=None)
 
     # --- reading the book ---------------------------------------------------------------
 
     def load(self, keep: PlannedDocument | None = None) -> None:
         """Read the month's documents; select `keep` (or the first) and preview it."""
-        if self.month not in self.months:
-            self.set_month(self.month)
-            return
-        self.month_box.blockSignals(True)
-        self.month_box.setCurrentIndex(self.months.index(self.month))
-        self.month_box.blockSignals(False)
-        self.previous_button.setEnabled(self.month_box.currentIndex() > 0)
-        self.next_button.setEnabled(self.month_box.currentIndex() < self.month_box.count() - 1)
+        self.chooser.show_month(self.month)
         book = self._book()
         planned = documents_for_month(book, self.month, today=self._today())
         has_meetings = any(item.meeting_id is not None for item in planned)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop.data.errors import BookFileError
-from desktop.i18n import N_, _, format_date, format_month, ngettext
+from desktop.i18n import N_, _, format_date, ngettext
 from desktop.services.dues import (
     DuesLine,
     DuesService,
@@ -17,13 +17,14 @@ from desktop.services.dues import (
     month_text,
     status_label,
 )
+from desktop.services.party_calendar import add_months
 from desktop.services.validation import ValidationError
 from desktop.ui.dialogs.dues import EXEMPT_BACKGROUND, PaymentDialog, RatesDialog, money
+from desktop.ui.month_chooser import MonthChooser
 from desktop.ui.pages.base import Page, PageHost
 from desktop.ui.qt.core import QEvent, QItemSelectionModel, Qt
 from desktop.ui.qt.widgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QListWidget,
     QMessageBox,
@@ -51,11 +52,6 @@ UNPAID_MONTHS = 3
 YEARS_BACK = 3
 UNPAID_LIST_LINES = 3
 STATUS_ORDER = {status: index for index, status in enumerate(DuesStatus)}
-
-
-def add_months(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def _look(line: DuesLine) -> RowLook | None:
@@ -157,32 +153,13 @@ class DuesPage(Page):
     def _build_month_bar(self) -> None:
         """Previous month, the month, next month: beside the page title, so
         they stay in place whether the month is opened or not."""
-        bar = QHBoxLayout()
-        bar.setContentsMargins(16, 0, 0, 0)
-        caption = label(_("&Month:"))
-        bar.addWidget(caption)
-        self.previous_button = QPushButton(_("◀ &Previous"))
-        self.previous_button.setToolTip(_("The month before"))
-        self.previous_button.clicked.connect(lambda _checked=False: self.step_month(-1))
-        bar.addWidget(self.previous_button)
-        self.month_box = QComboBox()
-        self.month_box.setAccessibleName(_("Month"))
-        caption.setBuddy(self.month_box)
-        # The months offered, by position in the box (a date is not kept as item data).
-        self.months: list[date] = []
-        month = date(self.today.year - YEARS_BACK, 1, 1)
-        while month <= date(self.today.year, 12, 1):
-            self.months.append(month)
-            self.month_box.addItem(format_month(month))
-            month = add_months(month, 1)
-        self.month_box.setMaxVisibleItems(14)
-        self.month_box.currentIndexChanged.connect(lambda _index: self._month_chosen())
-        bar.addWidget(self.month_box)
-        self.next_button = QPushButton(_("&Next ▶"))
-        self.next_button.setToolTip(_("The month after"))
-        self.next_button.clicked.connect(lambda _checked=False: self.step_month(1))
-        bar.addWidget(self.next_button)
-        self.header.insertLayout(1, bar)
+        self.chooser = MonthChooser(self.today, YEARS_BACK)
+        self.chooser.setContentsMargins(16, 0, 0, 0)
+        self.chooser.chosen.connect(self._month_chosen)
+        self.previous_button = self.chooser.previous_button
+        self.month_box = self.chooser.month_box
+        self.next_button = self.chooser.next_button
+        self.header.insertWidget(1, self.chooser)
 
     def _build_sheet(self) -> QWidget:
         box = QWidget()
@@ -248,27 +225,14 @@ class DuesPage(Page):
     # --- months ------------------------------------------------------------------------
 
     def step_month(self, step: int) -> None:
-        index = self.month_box.currentIndex() + step
-        if 0 <= index < self.month_box.count():
-            self.month_box.setCurrentIndex(index)
+        self.chooser.step(step)
 
     def set_month(self, month: date) -> None:
         """Show the sheet of `month` (as choosing it in the box does)."""
-        wanted = month_start(month)
-        if wanted not in self.months:
-            self.months.append(wanted)
-            self.months.sort()
-            self.month_box.insertItem(self.months.index(wanted), format_month(wanted))
-        index = self.months.index(wanted)
-        if index == self.month_box.currentIndex():
-            self._month_chosen()
-        else:
-            self.month_box.setCurrentIndex(index)
+        self.chooser.choose(month_start(month))
 
-    def _month_chosen(self) -> None:
-        index = self.month_box.currentIndex()
-        if 0 <= index < len(self.months):
-            self.month = self.months[index]
+    def _month_chosen(self, month: date) -> None:
+        self.month = month
         try:
             self.load()
         except BookFileError as error:
@@ -277,16 +241,7 @@ class DuesPage(Page):
     # --- reading the book -----------------------------------------------------------------
 
     def load(self) -> None:
-        if self.month not in self.months:
-            self.set_month(self.month)
-            return
-        index = self.months.index(self.month)
-        if index != self.month_box.currentIndex():
-            self.month_box.blockSignals(True)
-            self.month_box.setCurrentIndex(index)
-            self.month_box.blockSignals(False)
-        self.previous_button.setEnabled(self.month_box.currentIndex() > 0)
-        self.next_button.setEnabled(self.month_box.currentIndex() < self.month_box.count() - 1)
+        self.chooser.show_month(self.month)
         keep = self.selected_member_ids()
         sheet = self.service.sheet(self.month)
         self.current_sheet = sheet
