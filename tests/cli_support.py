@@ -3,6 +3,7 @@ demo book made once through `cellbook demo`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,12 @@ def make_demo(folder: Path, until: str) -> Path:
         assert main(["--lang", "en", "demo", "--out", str(path), "--until", until]) == 0
     set_language(language)
     return path
+
+
+@pytest.fixture(autouse=True)
+def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test its own CellBook home; the language is put back afterwards."""
+    monkeypatch.setenv("CELLBOOK_HOME", str(tmp_path / "home"))
+    language = current_language()
+    yield
+    set_language(language)

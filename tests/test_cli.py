@@ -9,26 +9,16 @@ import shutil
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.cli.main import main
 from desktop.data.schema import SCHEMA_VERSION
-from desktop.i18n import current_language, set_language
-from tests.cli_support import make_demo, run
+from tests.cli_support import cli_home, make_demo, run  # noqa: F401 (cli_home: autouse)
 
 REPO = Path(__file__).resolve().parent.parent
 UNTIL = "2026-06-02"
-
-
-@pytest.fixture(autouse=True)
-def _cellbook_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("CELLBOOK_HOME", str(tmp_path / "home"))
-    language = current_language()
-    yield
-    set_language(language)
 
 
 @pytest.fixture(scope="session")

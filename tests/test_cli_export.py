@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,10 @@ from sqlalchemy import func, select
 
 from desktop.data.enums import MeetingKind, MeetingState
 from desktop.data.models import DocumentRecord, Meeting
-from desktop.i18n import current_language, set_language
 from desktop.services.book import Book
-from tests.cli_support import make_demo, run
+from tests.cli_support import cli_home, make_demo, run  # noqa: F401 (cli_home: autouse)
 
 UNTIL = "2026-11-22"
-
-
-@pytest.fixture(autouse=True)
-def _cellbook_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("CELLBOOK_HOME", str(tmp_path / "home"))
-    language = current_language()
-    yield
-    set_language(language)
 
 
 @pytest.fixture(scope="module")

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from desktop.services.book import Book
     from desktop.services.search import SearchResult
     from desktop.ui.controller import AppController
+    from desktop.ui.meeting_view import MeetingViewDialog
 
 
 WARM_UP_DELAY_MS = 150
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.book_closed = False
         self.pages: dict[str, Page] = {}
         self.search_view: SearchResultsView | None = None
+        self.meeting_dialog: MeetingViewDialog | None = None
         self.setWindowTitle(f"{read_overview(self.handle.path, self.today()).name} — CellBook")
         self._build_toolbar()
         self._build_body()
@@ -116,8 +118,7 @@ class MainWindow(QMainWindow):
             return
         self.go_to("meetings")
         self.open_meeting(place.meeting_id)
-        dialog = getattr(self, "meeting_dialog", None)
-        window = dialog.take_minutes() if dialog is not None else None
+        window = self.meeting_dialog.take_minutes() if self.meeting_dialog is not None else None
         if window is not None:
             window.go_to_place(place)  # type: ignore[attr-defined]
         self.show_status(
