@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  {problem}")
         return 1
-    print("OK – " + _("the book is sound (schema version {version}).").format(
-        version=SCHEMA_VERSION
-    ))
+    print(
+        "OK – " + _("the book is sound (schema version {version}).").format(version=SCHEMA_VERSION)
+    )
     return 0

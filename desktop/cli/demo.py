@@ -48,14 +48,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir():
-        print(_("“{path}” is a folder. Give the name of a book file.").format(path=out),
-              file=sys.stderr)
+        print(
+            _("“{path}” is a folder. Give the name of a book file.").format(path=out),
+            file=sys.stderr,
+        )
         return 2
     if out.exists():
         if not args.force:
             print(
-                _("“{path}” already exists and was not changed. Add --force to replace it.")
-                .format(path=out),
+                _("“{path}” already exists and was not changed. Add --force to replace it.").format(
+                    path=out
+                ),
                 file=sys.stderr,
             )
             return 2

@@ -16,7 +16,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help=_("a book to open"))
     parser.add_argument(
-        "--smoke", action="store_true",
+        "--smoke",
+        action="store_true",
         help=_("open the window, check it starts, and quit (for tests and installers)"),
     )
     parser.add_argument(

@@ -31,7 +31,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("file", metavar="FILE", help=_("the book file"))
     parser.add_argument("text", metavar="TEXT", help=_("what to look for"))
     parser.add_argument(
-        "--limit", type=_positive, default=20, metavar="N",
+        "--limit",
+        type=_positive,
+        default=20,
+        metavar="N",
         help=_("show at most N results (default 20)"),
     )
     parser.set_defaults(run=run)

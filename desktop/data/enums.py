@@ -146,3 +146,39 @@ class DocumentType(StrEnum):
     DECISION = "QĐ"
     PROPOSAL = "TTr"
     LETTER = "CV"
+
+
+class WorkGroup(StrEnum):
+    """Where a member works, which decides the personal review form."""
+
+    LEADER = "leader"  # a leading or managing post in the political system (form 2A)
+    POLITICAL_SYSTEM = "political_system"  # works in the political system (form 2B)
+    OUTSIDE = "outside"  # farmers, retired, outside the political system (form 2C)
+
+
+class ReviewPeriod(StrEnum):
+    ANNUAL = "annual"
+    QUARTERLY = "quarterly"
+    AD_HOC = "ad_hoc"
+
+
+class ReviewState(StrEnum):
+    """A member's way through a review, in order."""
+
+    NOT_STARTED = "not_started"
+    WRITTEN = "written"  # the personal review is written
+    DISCUSSED = "discussed"  # the cell has discussed it and given criticism
+    VOTED = "voted"  # the cell has voted a proposed level
+    DECIDED = "decided"  # the commune has decided the level
+
+
+class CriticismKind(StrEnum):
+    SELF = "self"  # self-criticism (tự phê bình)
+    CRITICISM = "criticism"  # criticism by another (phê bình, góp ý)
+
+
+class ShortcomingStatus(StrEnum):
+    OPEN = "open"
+    FIXING = "fixing"
+    FIXED = "fixed"
+    NOT_FIXED = "not_fixed"  # followed up and found not fixed by the deadline

@@ -13,10 +13,16 @@ from desktop.demo.records import RecordFactory, local_moment
 Post = CommitteePostKind
 
 # Slot positions (see people.SLOTS) holding each post, previous term then current term.
-PREVIOUS_TERM_POSTS = ((PREVIOUS_SECRETARY, Post.SECRETARY), (SECRETARY, Post.DEPUTY_SECRETARY),
-                       (FARMERS, Post.COMMITTEE_MEMBER))
-CURRENT_TERM_POSTS = ((SECRETARY, Post.SECRETARY), (DEPUTY, Post.DEPUTY_SECRETARY),
-                      (SECURITY, Post.COMMITTEE_MEMBER))
+PREVIOUS_TERM_POSTS = (
+    (PREVIOUS_SECRETARY, Post.SECRETARY),
+    (SECRETARY, Post.DEPUTY_SECRETARY),
+    (FARMERS, Post.COMMITTEE_MEMBER),
+)
+CURRENT_TERM_POSTS = (
+    (SECRETARY, Post.SECRETARY),
+    (DEPUTY, Post.DEPUTY_SECRETARY),
+    (SECURITY, Post.COMMITTEE_MEMBER),
+)
 
 
 def term_name(start_year: int) -> str:

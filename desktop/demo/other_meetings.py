@@ -61,8 +61,14 @@ def hold_thematic(story: Story, month: date, topic: str, *, working_group: bool)
         "IV. Giải pháp thực hiện\n",
     )
     always = {secretary.id, deputy.id, member.id, presenter.id}
-    take_attendance(story, held, story.attending_on(day), always_present=always,
-                    usual_absences=(0, 1, 1, 2), unexcused_chance=0.05)
+    take_attendance(
+        story,
+        held,
+        story.attending_on(day),
+        always_present=always,
+        usual_absences=(0, 1, 1, 2),
+        unexcused_chance=0.05,
+    )
     score = float(rng.randint(82, 96))
     band = grade(story, score)
     held.add_item(
@@ -125,8 +131,14 @@ def hold_committee(
         prepared_days_before=2,
     )
     everyone = story.committee.everyone(day)
-    take_attendance(story, held, everyone, always_present={p.id for p in everyone},
-                    usual_absences=(0,), unexcused_chance=0.0)
+    take_attendance(
+        story,
+        held,
+        everyone,
+        always_present={p.id for p in everyone},
+        usual_absences=(0,),
+        unexcused_chance=0.0,
+    )
     held.add_item(
         story,
         "Đánh giá tình hình thực hiện nghị quyết chi bộ tháng trước",
@@ -180,8 +192,9 @@ def hold_extraordinary(story: Story, day: date, resolutions: ResolutionWriter) -
         prepared_days_before=2,
     )
     held.add_superior_delegate(story)
-    take_attendance(story, held, story.attending_on(day),
-                    always_present={secretary.id, deputy.id, member.id})
+    take_attendance(
+        story, held, story.attending_on(day), always_present={secretary.id, deputy.id, member.id}
+    )
     vote = take_vote(story, held)
     held.add_item(
         story,
@@ -195,9 +208,7 @@ def hold_extraordinary(story: Story, day: date, resolutions: ResolutionWriter) -
         "nổi",
         secretary,
     )
-    discussion = held.add_item(
-        story, "Thảo luận, phân công đảng viên phụ trách các tổ", secretary
-    )
+    discussion = held.add_item(story, "Thảo luận, phân công đảng viên phụ trách các tổ", secretary)
     held.add_item(
         story,
         "Biểu quyết thông qua nghị quyết",
@@ -224,4 +235,3 @@ def hold_extraordinary(story: Story, day: date, resolutions: ResolutionWriter) -
         vote=vote,
     )
     return held
-

@@ -266,47 +266,77 @@ FLOOD_SPEECHES: tuple[str, ...] = (
 # (role, description): the role decides who is assigned (see people.ROLES);
 # "deputy", "secretary" and "committee" are committee posts.
 TASKS: tuple[tuple[str, str], ...] = (
-    ("village_head", "Vận động nhân dân ra quân vệ sinh môi trường, phát quang bụi rậm dọc các "
-                     "tuyến đường trong thôn vào ngày Chủ nhật xanh"),
+    (
+        "village_head",
+        "Vận động nhân dân ra quân vệ sinh môi trường, phát quang bụi rậm dọc các "
+        "tuyến đường trong thôn vào ngày Chủ nhật xanh",
+    ),
     ("village_head", "Hoàn thành bê tông hóa đoạn đường tổ {to}, vận động các hộ còn lại hiến đất"),
-    ("farmers", "Hướng dẫn bà con xuống giống vụ {vu} tập trung, đúng lịch thời vụ; thăm đồng "
-                "phòng trừ sâu bệnh"),
+    (
+        "farmers",
+        "Hướng dẫn bà con xuống giống vụ {vu} tập trung, đúng lịch thời vụ; thăm đồng "
+        "phòng trừ sâu bệnh",
+    ),
     ("farmers", "Vận động các hộ hưởng lợi góp ngày công nạo vét {kenh}"),
-    ("security", "Duy trì tuần tra ban đêm, nắm tình hình người tạm trú, không để xảy ra trộm "
-                 "cắp tài sản"),
+    (
+        "security",
+        "Duy trì tuần tra ban đêm, nắm tình hình người tạm trú, không để xảy ra trộm cắp tài sản",
+    ),
     ("security", "Tuyên truyền phòng, chống lừa đảo qua mạng đến từng hộ, nhất là người cao tuổi"),
-    ("women", "Vận động hội viên phụ nữ phân loại rác tại nguồn, chăm sóc tuyến đường hoa của "
-              "thôn"),
+    (
+        "women",
+        "Vận động hội viên phụ nữ phân loại rác tại nguồn, chăm sóc tuyến đường hoa của thôn",
+    ),
     ("women", "Vận động các hộ tham gia bảo hiểm y tế hộ gia đình, phấn đấu tăng tỷ lệ bao phủ"),
-    ("youth", "Tổ chức Tổ công nghệ số cộng đồng hướng dẫn người dân kích hoạt tài khoản định "
-              "danh điện tử mức 2"),
+    (
+        "youth",
+        "Tổ chức Tổ công nghệ số cộng đồng hướng dẫn người dân kích hoạt tài khoản định "
+        "danh điện tử mức 2",
+    ),
     ("youth", "Hỗ trợ đảng viên lớn tuổi cài đặt và sử dụng Sổ tay đảng viên điện tử"),
-    ("veterans", "Phối hợp Tổ bảo vệ an ninh, trật tự tuần tra tuyến đê bao, nhắc nhở thanh "
-                 "thiếu niên không tụ tập chạy xe"),
+    (
+        "veterans",
+        "Phối hợp Tổ bảo vệ an ninh, trật tự tuần tra tuyến đê bao, nhắc nhở thanh "
+        "thiếu niên không tụ tập chạy xe",
+    ),
     ("health", "Tổ chức diệt lăng quăng, phòng chống sốt xuất huyết tại các hộ ở tổ {to}"),
     ("front", "Rà soát, lập danh sách hộ nghèo, hộ cận nghèo; đề xuất hỗ trợ nhà đại đoàn kết"),
     ("front", "Vận động đóng góp quỹ xây cầu bê tông qua {kenh}"),
-    ("reconciliation", "Nắm tình hình, hòa giải kịp thời các mâu thuẫn, tranh chấp trong nhân "
-                       "dân"),
-    ("teacher", "Vận động học sinh có hoàn cảnh khó khăn đi học đều, tặng tập vở cho học sinh "
-                "nghèo"),
+    ("reconciliation", "Nắm tình hình, hòa giải kịp thời các mâu thuẫn, tranh chấp trong nhân dân"),
+    (
+        "teacher",
+        "Vận động học sinh có hoàn cảnh khó khăn đi học đều, tặng tập vở cho học sinh nghèo",
+    ),
     ("secretary", "Hoàn chỉnh hồ sơ đề nghị kết nạp đảng cho quần chúng ưu tú {qc}"),
-    ("committee", "Chuẩn bị nội dung, dự thảo nghị quyết sinh hoạt chi bộ tháng tới; gửi trước "
-                  "cho đảng viên qua Sổ tay đảng viên điện tử"),
+    (
+        "committee",
+        "Chuẩn bị nội dung, dự thảo nghị quyết sinh hoạt chi bộ tháng tới; gửi trước "
+        "cho đảng viên qua Sổ tay đảng viên điện tử",
+    ),
 )
 
 DUES_TASK = ("deputy", "Thu nộp đảng phí đầy đủ, đúng hạn; nộp lên Đảng ủy xã trước ngày 10")
 
 SEASONAL_TASKS: dict[str, tuple[tuple[str, str], ...]] = {
-    "tet": (("front", "Tổ chức thăm hỏi, tặng quà Tết cho gia đình chính sách, hộ nghèo, đảng "
-                      "viên cao tuổi"),),
-    "flood": (("security", "Triển khai phương án phòng, chống lũ; kiểm tra các điểm giữ trẻ mùa "
-                           "nước nổi"),),
+    "tet": (
+        (
+            "front",
+            "Tổ chức thăm hỏi, tặng quà Tết cho gia đình chính sách, hộ nghèo, đảng viên cao tuổi",
+        ),
+    ),
+    "flood": (
+        (
+            "security",
+            "Triển khai phương án phòng, chống lũ; kiểm tra các điểm giữ trẻ mùa nước nổi",
+        ),
+    ),
 }
 
 FLOOD_TASKS: tuple[tuple[str, str], ...] = (
-    ("village_head", "Rà soát, lập danh sách hộ ở ven sông, nhà yếu; chuẩn bị phương án di dời "
-                     "khi có lũ lớn"),
+    (
+        "village_head",
+        "Rà soát, lập danh sách hộ ở ven sông, nhà yếu; chuẩn bị phương án di dời khi có lũ lớn",
+    ),
     ("veterans", "Phối hợp dân quân gia cố đoạn đê bao xung yếu ở tổ {to}"),
     ("women", "Duy trì các điểm giữ trẻ mùa nước nổi, có người trông thường xuyên"),
     ("committee", "Phân công đảng viên trực tại Nhà văn hóa thôn khi có mưa bão, lũ lớn"),
@@ -353,44 +383,66 @@ SHORTCOMINGS: tuple[str, ...] = (
 
 # (what the cell asks the commune, what the commune answered)
 RECOMMENDATIONS: tuple[tuple[str, str], ...] = (
-    ("Kiến nghị Đảng ủy xã chỉ đạo gia cố đoạn đê bao tổ {to} bị sạt lở khoảng {met2} mét "
-     "trước mùa nước nổi.",
-     "Đảng ủy xã đã giao Ủy ban nhân dân xã bố trí kinh phí phòng, chống thiên tai để gia cố "
-     "đoạn đê bao; dự kiến thi công trong tháng tới."),
-    ("Đề nghị xã lắp đặt thêm đèn chiếu sáng công cộng trên tuyến đường liên thôn An Hòa – "
-     "An Lạc.",
-     "Ủy ban nhân dân xã đã đưa tuyến đường vào kế hoạch chiếu sáng năm nay theo phương thức "
-     "Nhà nước và nhân dân cùng làm."),
-    ("Đề nghị hỗ trợ giống lúa và vật tư cho các hộ bị thiệt hại do rầy nâu trong vụ {vu}.",
-     "Đảng ủy xã đã chỉ đạo rà soát thiệt hại; các hộ đủ điều kiện được hỗ trợ giống theo chính "
-     "sách của tỉnh."),
-    ("Kiến nghị sớm cấp giấy chứng nhận quyền sử dụng đất cho {n} hộ ở tổ {to} đã nộp hồ sơ từ "
-     "năm trước.",
-     "Đã chuyển Ủy ban nhân dân xã giải quyết; hồ sơ đang được thẩm định, sẽ trả kết quả cho các "
-     "hộ trong quý."),
-    ("Đề nghị xã mở lớp hướng dẫn kỹ năng số cho người cao tuổi, nhất là cách phòng tránh lừa "
-     "đảo qua mạng.",
-     "Đảng ủy xã giao Đoàn Thanh niên phối hợp Công an xã tổ chức lớp hướng dẫn tại Nhà văn hóa "
-     "thôn."),
-    ("Đề nghị nạo vét {kenh} vì bồi lắng nặng, ảnh hưởng việc tưới tiêu của khoảng {ha} héc-ta "
-     "lúa.",
-     "Ủy ban nhân dân xã đã đưa vào danh mục công trình thủy lợi nội đồng, nạo vét sau vụ thu "
-     "hoạch."),
-    ("Kiến nghị quan tâm chế độ hỗ trợ cho người hoạt động không chuyên trách ở thôn sau khi "
-     "sắp xếp đơn vị hành chính.",
-     "Nội dung thuộc thẩm quyền của tỉnh; Đảng ủy xã đã tổng hợp, báo cáo cấp trên."),
-    ("Đề nghị xã xử lý tình trạng xe chở vật liệu quá tải làm hư hỏng đường bê tông của thôn.",
-     "Công an xã đã phối hợp lực lượng chức năng kiểm tra, xử lý các trường hợp vi phạm; đơn vị "
-     "thi công đã cam kết sửa chữa."),
-    ("Đề nghị tổ chức khám sức khỏe định kỳ cho đảng viên cao tuổi tại Trạm Y tế xã.",
-     "Đảng ủy xã đã chỉ đạo Trạm Y tế xã khám cho đảng viên từ 70 tuổi trở lên trong đợt khám "
-     "sức khỏe người cao tuổi."),
-    ("Đề nghị xã hướng dẫn thủ tục chuyển đổi đất lúa sang trồng cây ăn trái cho các hộ có nhu "
-     "cầu.",
-     "Ủy ban nhân dân xã sẽ cử công chức địa chính hướng dẫn tại buổi họp dân của thôn."),
-    ("Kiến nghị bố trí điểm thu gom rác tập trung cho các tổ 4, 5, 6 vì xe thu gom chưa vào "
-     "được.",
-     "Đã chuyển đơn vị thu gom khảo sát, bổ sung lịch thu gom hai lần mỗi tuần."),
+    (
+        "Kiến nghị Đảng ủy xã chỉ đạo gia cố đoạn đê bao tổ {to} bị sạt lở khoảng {met2} mét "
+        "trước mùa nước nổi.",
+        "Đảng ủy xã đã giao Ủy ban nhân dân xã bố trí kinh phí phòng, chống thiên tai để gia cố "
+        "đoạn đê bao; dự kiến thi công trong tháng tới.",
+    ),
+    (
+        "Đề nghị xã lắp đặt thêm đèn chiếu sáng công cộng trên tuyến đường liên thôn An Hòa – "
+        "An Lạc.",
+        "Ủy ban nhân dân xã đã đưa tuyến đường vào kế hoạch chiếu sáng năm nay theo phương thức "
+        "Nhà nước và nhân dân cùng làm.",
+    ),
+    (
+        "Đề nghị hỗ trợ giống lúa và vật tư cho các hộ bị thiệt hại do rầy nâu trong vụ {vu}.",
+        "Đảng ủy xã đã chỉ đạo rà soát thiệt hại; các hộ đủ điều kiện được hỗ trợ giống theo chính "
+        "sách của tỉnh.",
+    ),
+    (
+        "Kiến nghị sớm cấp giấy chứng nhận quyền sử dụng đất cho {n} hộ ở tổ {to} đã nộp hồ sơ từ "
+        "năm trước.",
+        "Đã chuyển Ủy ban nhân dân xã giải quyết; hồ sơ đang được thẩm định, sẽ trả kết quả cho các "
+        "hộ trong quý.",
+    ),
+    (
+        "Đề nghị xã mở lớp hướng dẫn kỹ năng số cho người cao tuổi, nhất là cách phòng tránh lừa "
+        "đảo qua mạng.",
+        "Đảng ủy xã giao Đoàn Thanh niên phối hợp Công an xã tổ chức lớp hướng dẫn tại Nhà văn hóa "
+        "thôn.",
+    ),
+    (
+        "Đề nghị nạo vét {kenh} vì bồi lắng nặng, ảnh hưởng việc tưới tiêu của khoảng {ha} héc-ta "
+        "lúa.",
+        "Ủy ban nhân dân xã đã đưa vào danh mục công trình thủy lợi nội đồng, nạo vét sau vụ thu "
+        "hoạch.",
+    ),
+    (
+        "Kiến nghị quan tâm chế độ hỗ trợ cho người hoạt động không chuyên trách ở thôn sau khi "
+        "sắp xếp đơn vị hành chính.",
+        "Nội dung thuộc thẩm quyền của tỉnh; Đảng ủy xã đã tổng hợp, báo cáo cấp trên.",
+    ),
+    (
+        "Đề nghị xã xử lý tình trạng xe chở vật liệu quá tải làm hư hỏng đường bê tông của thôn.",
+        "Công an xã đã phối hợp lực lượng chức năng kiểm tra, xử lý các trường hợp vi phạm; đơn vị "
+        "thi công đã cam kết sửa chữa.",
+    ),
+    (
+        "Đề nghị tổ chức khám sức khỏe định kỳ cho đảng viên cao tuổi tại Trạm Y tế xã.",
+        "Đảng ủy xã đã chỉ đạo Trạm Y tế xã khám cho đảng viên từ 70 tuổi trở lên trong đợt khám "
+        "sức khỏe người cao tuổi.",
+    ),
+    (
+        "Đề nghị xã hướng dẫn thủ tục chuyển đổi đất lúa sang trồng cây ăn trái cho các hộ có nhu "
+        "cầu.",
+        "Ủy ban nhân dân xã sẽ cử công chức địa chính hướng dẫn tại buổi họp dân của thôn.",
+    ),
+    (
+        "Kiến nghị bố trí điểm thu gom rác tập trung cho các tổ 4, 5, 6 vì xe thu gom chưa vào "
+        "được.",
+        "Đã chuyển đơn vị thu gom khảo sát, bổ sung lịch thu gom hai lần mỗi tuần.",
+    ),
 )
 
 RECOMMENDATION_OPENERS: tuple[str, ...] = (

@@ -15,7 +15,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def month_label(day: date) -> str:
-    """"11/2026", as months are written in documents."""
+    """ "11/2026", as months are written in documents."""
     return f"{day.month:02d}/{day.year}"
 
 

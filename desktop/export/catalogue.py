@@ -47,6 +47,9 @@ class PlannedDocument:
     guest_id: str | None = None  # invitations
     numbered: bool = True  # False for a committee meeting's short minutes
     about: str = ""  # the meeting's title, the month... (shown beside the label)
+    campaign_id: str | None = None  # review documents of a review campaign
+    review_id: str | None = None  # one member's personal review
+    form_id: str | None = None  # a blank personal review form of this variant
 
     @property
     def doc_type(self) -> DocumentType | None:

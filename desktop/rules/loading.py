@@ -60,6 +60,35 @@ def _criteria_problems(criteria: list[dict[str, Any]], where: str) -> list[str]:
     return problems
 
 
+WORK_GROUPS = ("leader", "political_system", "outside")
+
+
+def _review_problems(data: dict[str, Any]) -> list[str]:
+    """Every rating condition is defined, and every member who reviews has a form."""
+    review = data["member_review"]
+    known = {condition["id"] for condition in review["conditions"]}
+    problems = [
+        _("member_rating/{level}: the condition {condition} is not defined").format(
+            level=level["id"], condition=condition
+        )
+        for level in data["member_rating"]["levels"]
+        for condition in level.get("conditions", ())
+        if condition not in known
+    ]
+    for status in review["reviewed_statuses"]:
+        for group in WORK_GROUPS:
+            if not any(
+                status in form["statuses"] and group in form["work_groups"]
+                for form in review["forms"]
+            ):
+                problems.append(
+                    _("member_review: no review form for status {status}, work {group}").format(
+                        status=status, group=group
+                    )
+                )
+    return problems
+
+
 def parse_rule_set(data: Any, source: str = "") -> RuleSet:
     """Validate already-decoded rule data."""
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -80,6 +109,7 @@ def parse_rule_set(data: Any, source: str = "") -> RuleSet:
                 total=total, points=quality["max_points"]
             )
         )
+    problems += _review_problems(data)
     if problems:
         raise RuleSetError(
             _("The rule file {source} is not valid: {problem}").format(

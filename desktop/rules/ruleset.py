@@ -17,9 +17,58 @@ class Band:
     title_en: str
     min_points: float
     requires_hard_criteria: bool = False
+    conditions: tuple[str, ...] = ()  # ids of `RuleSet.rating_conditions` all needed too
 
     def title(self, language: str) -> str:
         return self.title_vi if language == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class Titled:
+    """Something the rule set names in both languages (a condition, a form section)."""
+
+    id: str
+    title_vi: str
+    title_en: str
+
+    def title(self, language: str) -> str:
+        return self.title_vi if language == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class ReviewForm:
+    """A personal review form (2A, 2B, 2C, the probationary members' form) and
+    whom it is for: members with one of `statuses` and one of `work_groups`."""
+
+    id: str
+    code: str
+    title_vi: str
+    title_en: str
+    statuses: tuple[str, ...]
+    work_groups: tuple[str, ...]
+    sections: tuple[Titled, ...]
+
+    def title(self, language: str) -> str:
+        return self.title_vi if language == "vi" else self.title_en
+
+    def has_section(self, section_id: str) -> bool:
+        return any(section.id == section_id for section in self.sections)
+
+    def section(self, section_id: str) -> Titled | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+@dataclass(frozen=True)
+class ExcellentCap:
+    """The earlier rule: at most `ratio_of_good` × (members rated good) rated excellent."""
+
+    enabled: bool
+    ratio_of_good: float
+    forbid: bool  # False: warn only
+
+
+def _titled(raw: dict[str, Any]) -> Titled:
+    return Titled(id=str(raw["id"]), title_vi=raw["title"]["vi"], title_en=raw["title"]["en"])
 
 
 @dataclass(frozen=True)
@@ -106,6 +155,7 @@ class RuleSet:
                 title_en=b["title"]["en"],
                 min_points=float(b["min_points"]),
                 requires_hard_criteria=bool(b.get("requires_hard_criteria", False)),
+                conditions=tuple(str(c) for c in b.get("conditions", ())),
             )
             for b in raw
         ]
@@ -118,6 +168,56 @@ class RuleSet:
     @property
     def rating_levels(self) -> list[Band]:
         return self._bands(self.data["member_rating"]["levels"])
+
+    @property
+    def rating_conditions(self) -> list[Titled]:
+        return [_titled(raw) for raw in self.data["member_review"]["conditions"]]
+
+    @property
+    def excellent_cap(self) -> ExcellentCap:
+        raw = self.data["member_rating"]["excellent_cap"]
+        return ExcellentCap(
+            enabled=bool(raw["enabled"]),
+            ratio_of_good=float(raw["ratio_of_good"]),
+            forbid=raw["mode"] == "forbid",
+        )
+
+    @property
+    def reviewed_statuses(self) -> tuple[str, ...]:
+        """Member statuses that write a review (exempt members never do)."""
+        return tuple(str(s) for s in self.data["member_review"]["reviewed_statuses"])
+
+    @property
+    def review_forms(self) -> list[ReviewForm]:
+        return [
+            ReviewForm(
+                id=str(raw["id"]),
+                code=str(raw["code"]),
+                title_vi=raw["title"]["vi"],
+                title_en=raw["title"]["en"],
+                statuses=tuple(str(s) for s in raw["statuses"]),
+                work_groups=tuple(str(g) for g in raw["work_groups"]),
+                sections=tuple(_titled(section) for section in raw["sections"]),
+            )
+            for raw in self.data["member_review"]["forms"]
+        ]
+
+    def review_form(self, form_id: str) -> ReviewForm | None:
+        return next((form for form in self.review_forms if form.id == form_id), None)
+
+    def review_form_for(self, status: str, work_group: str) -> ReviewForm | None:
+        """The first form for a member with this status and work group; None
+        for a member who does not review (exempt, or a status not listed)."""
+        if status not in self.reviewed_statuses:
+            return None
+        return next(
+            (
+                form
+                for form in self.review_forms
+                if status in form.statuses and work_group in form.work_groups
+            ),
+            None,
+        )
 
     def meeting_grade(self, score: float, hard_criteria_met: bool = True) -> Band:
         """The band for `score`; a band that needs full hard criteria is skipped without them."""

@@ -8,6 +8,7 @@ from desktop.data.enums import (
     AttendanceStatus,
     CellType,
     CommitteePostKind,
+    CriticismKind,
     DocumentType,
     MeetingKind,
     MeetingState,
@@ -15,8 +16,12 @@ from desktop.data.enums import (
     MemberStatus,
     OrgKind,
     RecommendationStatus,
+    ReviewPeriod,
+    ReviewState,
     Sex,
+    ShortcomingStatus,
     TaskResult,
+    WorkGroup,
 )
 from desktop.i18n import N_, _, current_language
 from desktop.rules import RuleSet
@@ -71,6 +76,35 @@ FIELD_LABELS: dict[str, str] = {
     "dues_exempt_reason": N_("Reason for exemption"),
     "month": N_("Month"),
     "withdrawn_reason": N_("Why it is withdrawn"),
+    "work_group": N_("Works in"),
+    "workplace": N_("Unit where they work"),
+    "year": N_("Year"),
+    "quarter": N_("Quarter"),
+    "strengths": N_("Strengths and results"),
+    "shortcomings": N_("Shortcomings and their causes"),
+    "earlier_fixes": N_("How earlier shortcomings were fixed"),
+    "responsibility": N_("Own responsibility for the collective's shortcomings"),
+    "remedies": N_("Remedies and timeline"),
+    "self_level": N_("Self-rated level"),
+    "written_on": N_("Written on"),
+    "discussed_on": N_("Discussed on"),
+    "points": N_("Points"),
+    "proposed_level": N_("Proposed level"),
+    "votes": N_("Votes"),
+    "voted_on": N_("Voted on"),
+    "decided_level": N_("Level decided by the commune"),
+    "decided_on": N_("Decided on"),
+    "given_on": N_("Date"),
+    "by_member": N_("Given by"),
+    "about_member": N_("About"),
+    "remedy": N_("Remedy"),
+    "deadline": N_("Deadline"),
+    "follow_up": N_("Follow-up"),
+    "followed_up_on": N_("Followed up on"),
+    "pledged_on": N_("Pledged on"),
+    "result": N_("Result"),
+    "given_by": N_("Given by"),
+    "reason": N_("For"),
 }
 
 ENUM_LABELS: dict[StrEnum, str] = {
@@ -133,6 +167,23 @@ ENUM_LABELS: dict[StrEnum, str] = {
     DocumentType.DECISION: N_("Decision"),
     DocumentType.PROPOSAL: N_("Proposal"),
     DocumentType.LETTER: N_("Letter"),
+    WorkGroup.LEADER: N_("A leading or managing post"),
+    WorkGroup.POLITICAL_SYSTEM: N_("The political system, without a leading post"),
+    WorkGroup.OUTSIDE: N_("Outside the political system (farming, business, retired)"),
+    ReviewPeriod.ANNUAL: N_("Annual review"),
+    ReviewPeriod.QUARTERLY: N_("Quarterly review"),
+    ReviewPeriod.AD_HOC: N_("Review when needed"),
+    ReviewState.NOT_STARTED: N_("Not started"),
+    ReviewState.WRITTEN: N_("Self-review written"),
+    ReviewState.DISCUSSED: N_("Discussed"),
+    ReviewState.VOTED: N_("Voted"),
+    ReviewState.DECIDED: N_("Decided"),
+    CriticismKind.SELF: N_("Self-criticism"),
+    CriticismKind.CRITICISM: N_("Criticism"),
+    ShortcomingStatus.OPEN: N_("To fix"),
+    ShortcomingStatus.FIXING: N_("Being fixed"),
+    ShortcomingStatus.FIXED: N_("Fixed"),
+    ShortcomingStatus.NOT_FIXED: N_("Not fixed"),
 }
 
 
@@ -158,3 +209,13 @@ def grade_label(rules: RuleSet, grade: str) -> str:
         if grade in (band.id, band.title_vi, band.title_en):
             return band.title(current_language())
     return grade
+
+
+def rating_label(rules: RuleSet, level_id: str) -> str:
+    """A rating level id ("excellent") in the user's language; "" for none."""
+    if not level_id:
+        return ""
+    for band in rules.rating_levels:
+        if band.id == level_id:
+            return band.title(current_language())
+    return level_id

@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from desktop.data.enums import CURRENT_STATUSES, MemberEventKind, MemberStatus, Sex
+from desktop.data.enums import (
+    CURRENT_STATUSES,
+    MemberEventKind,
+    MemberStatus,
+    Sex,
+    WorkGroup,
+)
 from desktop.data.models import Member, MemberEvent
 from desktop.i18n import _
 from desktop.services.book import Book
@@ -36,13 +43,15 @@ class MemberInput:
     education_level: str = ""
     theory_level: str = ""
     notes: str = ""
+    work_group: WorkGroup = WorkGroup.OUTSIDE
+    workplace: str = ""
 
     def cleaned(self) -> MemberInput:
         """Stray spaces removed; names with single spaces."""
         values = {}
         for item in fields(self):
             value = getattr(self, item.name)
-            if isinstance(value, str) and not isinstance(value, Sex | MemberStatus):
+            if isinstance(value, str) and not isinstance(value, StrEnum):
                 value = value.strip()
             values[item.name] = value
         values["full_name"] = " ".join(self.full_name.split())
@@ -83,6 +92,7 @@ class MemberService:
         check.phone("phone", data.phone)
         check.max_length("address", data.address, 300)
         check.max_length("card_number", data.card_number, 20)
+        check.max_length("workplace", data.workplace, 200)
         if member_id is None and data.status is MemberStatus.ATTACHED:
             check.required("home_cell", data.home_cell)
         if data.card_number:

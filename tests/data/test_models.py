@@ -14,13 +14,17 @@ from desktop.data.base import SyncedRecord
 from desktop.data.enums import (
     AttendanceStatus,
     CommitteePostKind,
+    CriticismKind,
     DocumentType,
     MeetingKind,
     MeetingState,
     MemberEventKind,
     MemberStatus,
     RecommendationStatus,
+    ReviewPeriod,
+    ReviewState,
     Sex,
+    ShortcomingStatus,
     TaskResult,
 )
 from desktop.services.book import Book
@@ -170,7 +174,69 @@ def _one_of_each(book: Book) -> list[object]:
         handed_out=True,
     )
     handout.meeting = meeting
+    campaign = models.ReviewCampaign(
+        year=2026,
+        period=ReviewPeriod.ANNUAL,
+        title="Kiểm điểm, đánh giá, xếp loại năm 2026",
+        started_on=date(2026, 12, 1),
+        cell_strengths="Duy trì sinh hoạt đều đặn",
+        cell_self_level="good",
+        cell_votes_for=9,
+    )
+    campaign.meeting = meeting
+    review = models.MemberReview(
+        form_id="2C",
+        state=ReviewState.VOTED,
+        strengths="Gương mẫu",
+        shortcomings="Đôi lúc chậm",
+        remedies="Quý I năm 2027",
+        self_level="good",
+        written_on=date(2026, 12, 5),
+        points=82,
+        conditions_met=["all_tasks_on_time"],
+        proposed_level="good",
+        votes_for=9,
+        votes_against=0,
+        votes_abstain=1,
+    )
+    review.campaign = campaign
+    review.member = member
+    criticism = models.Criticism(
+        given_on=date(2026, 12, 10),
+        kind=CriticismKind.CRITICISM,
+        by_name="Đồng chí phụ trách",
+        content="Cần đi họp đúng giờ",
+    )
+    criticism.about_member = member
+    criticism.by_member = member
+    criticism.meeting = meeting
+    shortcoming = models.Shortcoming(
+        raised_on=date(2026, 12, 10),
+        content="Đi họp muộn",
+        remedy="Đặt lịch nhắc",
+        deadline=date(2027, 3, 31),
+        status=ShortcomingStatus.FIXING,
+    )
+    shortcoming.member = member
+    pledge = models.EmulationPledge(
+        year=2026, pledged_on=date(2026, 1, 15), content="Hoàn thành tốt nhiệm vụ", achieved=True
+    )
+    pledge.member = member
+    commendation = models.Commendation(
+        given_on=date(2026, 9, 2),
+        title="Giấy khen",
+        given_by="Đảng ủy xã An Phú",
+        reason="Có thành tích trong xây dựng nông thôn mới",
+        decision_ref="Số 45-QĐ/ĐU",
+    )
+    commendation.member = member
     return [
+        campaign,
+        review,
+        criticism,
+        shortcoming,
+        pledge,
+        commendation,
         event,
         dues,
         member,

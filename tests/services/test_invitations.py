@@ -345,4 +345,4 @@ def test_migration_0007_keeps_guests_and_the_fingerprint(tmp_path: Path):
             session.get(MeetingGuest, "g1").attended = False
     finally:
         reopened.close(backup=False)
-    assert schema.probe(path) == 7
+    assert schema.probe(path) == schema.SCHEMA_VERSION

@@ -364,8 +364,12 @@ def test_the_latest_event_can_be_withdrawn_and_stays_in_the_history(book):
     today = date(2026, 11, 22)
     members = MemberService(book, today=today)
     member_id = members.create(
-        MemberInput(full_name="Lê Văn Tám", sex=Sx.MALE, admission_date=date(2000, 1, 5),
-                    official_date=date(2001, 1, 5))
+        MemberInput(
+            full_name="Lê Văn Tám",
+            sex=Sx.MALE,
+            admission_date=date(2000, 1, 5),
+            official_date=date(2001, 1, 5),
+        )
     )
     events = EventService(book, today=today)
     transfer = events.record(

@@ -3,6 +3,7 @@
 from desktop.data.models.amendment import MeetingAmendment
 from desktop.data.models.book_state import BookState, RuleSetRecord, Tombstone
 from desktop.data.models.dues import DuesPayment
+from desktop.data.models.emulation import Commendation, EmulationPledge
 from desktop.data.models.meeting import AgendaItem, Attendance, Meeting, MeetingGuest, Speech
 from desktop.data.models.meeting_document import MeetingDocument
 from desktop.data.models.member import Member
@@ -11,8 +12,15 @@ from desktop.data.models.organisation import CommitteePost, CommitteeTerm, Organ
 from desktop.data.models.recommendation import Recommendation
 from desktop.data.models.register import DocumentRecord
 from desktop.data.models.resolution import Resolution, ResolutionTask
+from desktop.data.models.review import Criticism, MemberReview, ReviewCampaign, Shortcoming
 
 __all__ = [
+    "Commendation",
+    "Criticism",
+    "EmulationPledge",
+    "MemberReview",
+    "ReviewCampaign",
+    "Shortcoming",
     "AgendaItem",
     "Attendance",
     "BookState",

@@ -8,7 +8,7 @@ from sqlalchemy import Date, Integer, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.data.base import Base, SyncedRecord, enum_column
-from desktop.data.enums import MemberStatus, Sex
+from desktop.data.enums import MemberStatus, Sex, WorkGroup
 from desktop.data.text import person_sort_key
 from desktop.data.types import NfcString, NfcText
 
@@ -33,6 +33,10 @@ class Member(SyncedRecord, Base):
     education_level: Mapped[str] = mapped_column(NfcString(60), default="")
     theory_level: Mapped[str] = mapped_column(NfcString(60), default="")
     notes: Mapped[str] = mapped_column(NfcText, default="")
+    # Where the member works (which review form they use) and the unit named on it.
+    work_group: Mapped[WorkGroup] = enum_column(WorkGroup, default=WorkGroup.OUTSIDE)
+    workplace: Mapped[str] = mapped_column(NfcString(200), default="")
+
     # Dues: which rate of the rule set applies, the salary or pension it is a
     # percentage of, and why the member is exempt if they are (e.g. "Hộ nghèo").
     dues_rate_id: Mapped[str] = mapped_column(NfcString(32), default="")

@@ -279,7 +279,7 @@ class HomePage(Page):
         """Select the member in Members and open their profile (or, for a meeting
         reminder, open the meeting or the year plan)."""
         if member_id.startswith(MEETING_TARGET):
-            meeting_id = member_id[len(MEETING_TARGET):]
+            meeting_id = member_id[len(MEETING_TARGET) :]
             if meeting_id:
                 self.host.open_meeting(meeting_id)
             else:
