@@ -47,15 +47,15 @@ class Worker(QObject):
         ticket = next(self._tickets)
 
         def report(done: int, total: int, label: str) -> None:
-            self.progress.emit(ticket, done, total, label)
+            _emit(self.progress, ticket, done, total, label)
 
         def run() -> None:
             try:
                 result = job(report) if with_progress else job()
             except Exception as error:  # noqa: BLE001 (shown to the user, never raised here)
-                self.failed.emit(ticket, error)
+                _emit(self.failed, ticket, error)
             else:
-                self.finished.emit(ticket, result)
+                _emit(self.finished, ticket, result)
 
         self.pool.start(run)
         return ticket
@@ -63,3 +63,12 @@ class Worker(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Wait for the jobs started so far (tests, closing)."""
         return bool(self.pool.waitForDone(msecs))
+
+
+def _emit(signal: Any, *args: Any) -> None:
+    """Hand a result back, unless the page that asked has been closed meanwhile
+    (its worker deleted): then nobody waits for it."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass
