@@ -47,6 +47,8 @@ class ReminderKind(StrEnum):
     UNPAID_DUES = "unpaid_dues"
     MEETING_COMING = "meeting_coming"  # a planned meeting in the next 30 days
     MEETING_OVERDUE = "meeting_overdue"  # its day has passed and it was not held
+    REVIEW_DUE = "review_due"  # the year's review has not been started by December
+    SHORTCOMING_OVERDUE = "shortcoming_overdue"  # its deadline passed and it is not fixed
 
 
 KIND_LABELS: dict[ReminderKind, str] = {
@@ -58,6 +60,8 @@ KIND_LABELS: dict[ReminderKind, str] = {
     ReminderKind.UNPAID_DUES: N_("Dues not paid"),
     ReminderKind.MEETING_COMING: N_("Meeting coming"),
     ReminderKind.MEETING_OVERDUE: N_("Meeting overdue"),
+    ReminderKind.REVIEW_DUE: N_("Annual review"),
+    ReminderKind.SHORTCOMING_OVERDUE: N_("Shortcoming to follow up"),
 }
 
 
@@ -78,6 +82,13 @@ class Reminder:
     @property
     def about_meeting(self) -> bool:
         return self.kind in (ReminderKind.MEETING_COMING, ReminderKind.MEETING_OVERDUE)
+
+    @property
+    def about_reviews(self) -> bool:
+        """Opens the reviews (the cell's own shortcomings and the year's review)."""
+        return self.kind is ReminderKind.REVIEW_DUE or (
+            self.kind is ReminderKind.SHORTCOMING_OVERDUE and not self.member_id
+        )
 
     @property
     def label(self) -> str:
@@ -110,8 +121,10 @@ class MemberFacts:
 def everything_due(book: Book, today: date) -> list[Reminder]:
     """What the home page shows: the members' reminders and the meetings',
     urgent ones first, then by date."""
+    from desktop.services.review_reminders import reviews_due
+
     return sorted(
-        [*reminders(book, today), *meetings_due(book, today)],
+        [*reminders(book, today), *meetings_due(book, today), *reviews_due(book, today)],
         key=lambda r: (not r.urgent, r.due_on),
     )
 

@@ -3,7 +3,7 @@ first, and each one leads to its member."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -113,7 +113,7 @@ def test_only_the_first_reminders_until_show_all(open_main, reminders_book, qtbo
     assert len(card.texts()) == 2
 
 
-def test_nothing_needs_attention(open_main, empty_book, qtbot):
+def test_nothing_needs_attention(open_main, empty_book, qtbot, fixed_today):
     window = open_main(empty_book)
     card = window.pages["home"].reminders
     qtbot.waitUntil(lambda: window.handle.is_open)
@@ -136,3 +136,17 @@ def test_a_meeting_reminder_opens_the_year_plan(open_main, empty_book, qtbot, mo
     meetings = window.pages["meetings"]
     assert window.current_key() == "meetings"
     assert meetings.tabs.currentWidget() is meetings.plan_holder
+
+
+def test_review_reminders_open_the_evaluations_page(open_main, empty_book, qtbot, monkeypatch):
+    """In December with no review started, Home says so; the line leads to Evaluations."""
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "today", lambda self: date(2026, 12, 5))
+    window = open_main(empty_book)
+    card = window.pages["home"].reminders
+    qtbot.waitUntil(lambda: bool(card.reminder_lines))
+    assert "05/12/2026 · The review and rating of 2026 has not been started." in card.texts()
+    line = next(line for line in card.reminder_lines if "review and rating" in line.text())
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "evaluations"

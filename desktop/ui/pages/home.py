@@ -62,6 +62,7 @@ class Card(QFrame):
 
 
 MEETING_TARGET = "meeting:"  # what a meeting reminder opens: "meeting:<id>" or "meeting:"
+REVIEWS_TARGET = "reviews:"  # what a review reminder opens: the Evaluations page
 
 
 class ReminderLine(QLabel):
@@ -158,7 +159,10 @@ class RemindersCard(Card):
         self.set_lines([])
         shown = found if self.expanded else found[: self.SHOWN]
         for position, reminder in enumerate(shown, start=1):
-            target = reminder.member_id or MEETING_TARGET + (reminder.meeting_id or "")
+            if reminder.about_reviews:
+                target = REVIEWS_TARGET
+            else:
+                target = reminder.member_id or MEETING_TARGET + (reminder.meeting_id or "")
             line = ReminderLine(reminder_text(reminder), target, reminder.urgent)
             if reminder.about_meeting:
                 line.setToolTip(_("Open the meeting, or the year plan"))
@@ -278,6 +282,9 @@ class HomePage(Page):
     def open_member(self, member_id: str) -> None:
         """Select the member in Members and open their profile (or, for a meeting
         reminder, open the meeting or the year plan)."""
+        if member_id == REVIEWS_TARGET:
+            self.host.go_to("evaluations")
+            return
         if member_id.startswith(MEETING_TARGET):
             meeting_id = member_id[len(MEETING_TARGET) :]
             if meeting_id:
