@@ -99,7 +99,7 @@ def story(document: model.Document, width: float, height: float) -> Iterator[Flo
         flowables = list(_block(block, styles, width, height))
         if isinstance(block, model.Closing) and held:
             # Signatures never stand alone on a page: the last lines go with them.
-            yield KeepTogether([*held, *flowables])
+            yield KeepTogether([*held, *_unnested(flowables)])
             held = []
             continue
         yield from held
@@ -109,6 +109,16 @@ def story(document: model.Document, width: float, height: float) -> Iterator[Flo
         else:
             yield from flowables
     yield from held
+
+
+def _unnested(flowables: list[Flowable]) -> Iterator[Flowable]:
+    """The contents of any KeepTogether among `flowables`: one nested in another
+    measures as taller than any page, and would push everything to a new page."""
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            yield from flowable._content
+        else:
+            yield flowable
 
 
 def _block(

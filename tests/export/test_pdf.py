@@ -477,3 +477,13 @@ def test_a_heading_is_kept_with_what_follows():
         heading = next(f for f in frags if f.text == "II. MỤC CUỐI")
         content = next(f for f in frags if f.text == "Nội dung mục II.")
         assert content.page == heading.page, count
+
+
+def test_a_short_document_with_signatures_fits_on_one_page():
+    """The last lines kept with the signatures do not push them to a new page
+    when there is room (a closing held together inside another used to)."""
+    closing = Closing(
+        left=Signature(("THƯ KÝ",), "Lê Thị Ửng"), right=Signature(("CHỦ TRÌ",), "Trần Văn Bình")
+    )
+    document = minutes(blocks=(para("Một dòng văn bản ngắn."), closing))
+    assert render_pdf(document, BytesIO()) == 1
