@@ -1,4 +1,5 @@
-"""`cellbook export`: write a month's documents, or one document of a meeting."""
+"""`cellbook export`: write a month's documents, a year's annual review, or
+one document of a meeting."""
 
 from __future__ import annotations
 
@@ -27,20 +28,38 @@ def _month(value: str) -> date:
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
+def _year(value: str) -> int:
+    text = value.strip()
+    if not (text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2100):
+        raise argparse.ArgumentTypeError(
+            _("write the year as YYYY, for example 2026: {value}").format(value=value)
+        )
+    return int(text)
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "export",
         help=_("write documents as PDF and Word files"),
         description=_(
             "Write every document of a month (notices, minutes, resolutions, attendance "
-            "sheets, the monthly report, the lists) as PDF and Word files, or one document "
-            "of a meeting. Documents written here get their numbers in the register."
+            "sheets, the monthly report, the lists), every document of a year's annual "
+            "review (minutes of the review meeting, rating results, the cell's collective "
+            "review, each member's personal review and the blank forms) as PDF and Word "
+            "files, or one document of a meeting. Documents written here get their numbers "
+            "in the register."
         ),
     )
     parser.add_argument("file", metavar="FILE", help=_("the book file"))
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--month", type=_month, metavar="YYYY-MM", help=_("the month to export"))
     what.add_argument("--meeting", metavar="ID", help=_("a meeting's id (or its first characters)"))
+    what.add_argument(
+        "--review-year",
+        type=_year,
+        metavar="YYYY",
+        help=_("the year whose annual review to export"),
+    )
     parser.add_argument(
         "--kind",
         choices=KINDS,
@@ -51,7 +70,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--out",
         required=True,
         metavar="PATH",
-        help=_("a folder for --month; for --meeting a .pdf or .docx file, or a folder for both"),
+        help=_(
+            "a folder for --month and --review-year; for --meeting a .pdf or .docx file, "
+            "or a folder for both"
+        ),
     )
     parser.add_argument(
         "--format",
@@ -85,6 +107,11 @@ def run(args: argparse.Namespace) -> int:
                 formats=_formats(args.format),
                 include_blank_forms=args.blank_forms,
             )
+        elif args.review_year is not None:
+            review = _export_review(book, args)
+            if review is None:
+                return 2
+            written = review
         else:
             one = _export_meeting(book, args)
             if one is None:
@@ -98,6 +125,26 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _export_review(book: Book, args: argparse.Namespace) -> list[WrittenFile] | None:
+    import sys
+
+    from desktop.export.files import NoReviewError, export_review_year
+
+    try:
+        return export_review_year(
+            book, args.review_year, Path(args.out), formats=_formats(args.format)
+        )
+    except NoReviewError:
+        print(
+            _(
+                "The book has no annual review for {year}: start it on the Evaluations "
+                "page first. Nothing was written."
+            ).format(year=args.review_year),
+            file=sys.stderr,
+        )
+        return None
 
 
 def _export_meeting(book: Book, args: argparse.Namespace) -> list[WrittenFile] | None:

@@ -2,8 +2,9 @@
 
 `KINDS` maps a document kind id to its label (English, translated on
 screen), its number type (None when the document is not numbered) and how to
-build it. `documents_for_month` lists what a month's meetings call for;
-`build` makes one of them, issuing its number when asked (final export or
+build it. `documents_for_month` lists what a month's meetings call for,
+`documents_for_review` what a review campaign calls for; `build` makes one
+of them, issuing its number when asked (final export or
 print) and otherwise showing the number it already has, if any (preview).
 
 The meeting-document builders are imported when first used, so this module
@@ -13,7 +14,7 @@ loads without them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -34,6 +35,8 @@ class Scope(StrEnum):
     MONTH = "month"  # one per month
     DAY = "day"  # as things stand on a day
     BLANK = "blank"  # a form to fill in by hand
+    CAMPAIGN = "campaign"  # one per review campaign
+    REVIEW = "review"  # one per member's review in a campaign
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,56 @@ def _recommendations(
     return build_recommendations_list(book, p.month, language=lang, today=p.day)
 
 
+def _campaign(planned: PlannedDocument) -> str:
+    if planned.campaign_id is None:
+        raise ValueError(f"{planned.kind} needs a review campaign")
+    return planned.campaign_id
+
+
+def _review_minutes(
+    book: Book, p: PlannedDocument, record: DocumentRecord | None, lang: str
+) -> Document:
+    from desktop.export.documents.review_minutes import build_review_minutes
+
+    return build_review_minutes(book, _campaign(p), record=record, language=lang)
+
+
+def _rating_summary(
+    book: Book, p: PlannedDocument, record: DocumentRecord | None, lang: str
+) -> Document:
+    from desktop.export.documents.rating_summary import build_rating_summary
+
+    return build_rating_summary(book, _campaign(p), record=record, language=lang, today=p.day)
+
+
+def _cell_review_report(
+    book: Book, p: PlannedDocument, record: DocumentRecord | None, lang: str
+) -> Document:
+    from desktop.export.documents.cell_review_report import build_cell_review_report
+
+    return build_cell_review_report(book, _campaign(p), record=record, language=lang, today=p.day)
+
+
+def _review_form(
+    book: Book, p: PlannedDocument, record: DocumentRecord | None, lang: str
+) -> Document:
+    from desktop.export.documents.review_form import build_review_form
+
+    if p.review_id is None:
+        raise ValueError("review_form needs a member's review")
+    return build_review_form(book, p.review_id, language=lang)
+
+
+def _blank_review_form(
+    book: Book, p: PlannedDocument, record: DocumentRecord | None, lang: str
+) -> Document:
+    from desktop.export.documents.review_form import build_blank_review_form
+
+    if p.form_id is None:
+        raise ValueError("blank_review_form needs a form")
+    return build_blank_review_form(book, p.form_id, language=lang)
+
+
 def _month(planned: PlannedDocument) -> date:
     if planned.month is None:
         raise ValueError(f"{planned.kind} needs a month")
@@ -188,6 +241,35 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             "recommendations", N_("List of recommendations"), None, Scope.MONTH, _recommendations
+        ),
+        DocumentKind(
+            "review_minutes",
+            N_("Minutes of the review meeting"),
+            DocumentType.MINUTES,
+            Scope.CAMPAIGN,
+            _review_minutes,
+        ),
+        DocumentKind(
+            "rating_summary",
+            N_("Rating results report"),
+            DocumentType.REPORT,
+            Scope.CAMPAIGN,
+            _rating_summary,
+        ),
+        DocumentKind(
+            "cell_review_report",
+            N_("Cell's collective review"),
+            DocumentType.REPORT,
+            Scope.CAMPAIGN,
+            _cell_review_report,
+        ),
+        DocumentKind("review_form", N_("Personal review"), None, Scope.REVIEW, _review_form),
+        DocumentKind(
+            "blank_review_form",
+            N_("Blank personal review form"),
+            None,
+            Scope.BLANK,
+            _blank_review_form,
         ),
     )
 }
@@ -268,6 +350,58 @@ def blank_forms() -> list[PlannedDocument]:
     return [PlannedDocument("blank_minutes"), PlannedDocument("blank_attendance")]
 
 
+def documents_for_review(
+    book: Book, campaign_id: str, *, today: date | None = None
+) -> list[PlannedDocument]:
+    """What a review campaign calls for: the minutes of the review meeting,
+    the rating results report, the cell's collective review, then each
+    member's personal review in name order. The reports are dated `today`
+    until they are issued."""
+    from desktop.export.documents.review_minutes import minutes_day
+    from desktop.services.reviews import ReviewService
+
+    detail = ReviewService(book, today).campaign(campaign_id)
+    day = today or date.today()
+
+    def plan(kind: str, on: date | None) -> PlannedDocument:
+        return PlannedDocument(kind, campaign_id=campaign_id, day=on, about=detail.title)
+
+    planned = [
+        plan("review_minutes", minutes_day(book, campaign_id, today)),
+        plan("rating_summary", day),
+        plan("cell_review_report", day),
+    ]
+    planned += [
+        replace(plan("review_form", None), review_id=row.id, about=row.member_name)
+        for row in detail.reviews
+    ]
+    return planned
+
+
+def blank_review_forms(book: Book) -> list[PlannedDocument]:
+    """One blank personal review form per form variant of the rule set."""
+    return [
+        PlannedDocument("blank_review_form", form_id=form.id, about=form.code or form.id)
+        for form in book.rules.review_forms
+    ]
+
+
+def campaign_key(planned: PlannedDocument) -> str:
+    """The register key of a review campaign's numbered document ("" for others)."""
+    if KINDS[planned.kind].scope is not Scope.CAMPAIGN or planned.campaign_id is None:
+        return ""
+    return f"{planned.kind}-{planned.campaign_id}"
+
+
+def issued_record(book: Book, planned: PlannedDocument) -> DocumentRecord | None:
+    """The number already issued to a planned document (None: not yet, or never numbered)."""
+    doc_type = planned.doc_type
+    if doc_type is None:
+        return None
+    month = planned.month if KINDS[planned.kind].scope is Scope.MONTH else None
+    return record_for(book, doc_type, planned.meeting_id, month, key=campaign_key(planned))
+
+
 _KIND_LABELS = {
     MeetingKind.REGULAR: N_("Regular meeting"),
     MeetingKind.THEMATIC: N_("Thematic meeting"),
@@ -293,19 +427,19 @@ def build(
     kind = KINDS[planned.kind]
     doc_type = planned.doc_type
     month = planned.month if kind.scope is Scope.MONTH else None
-    record: DocumentRecord | None = None
-    if doc_type is not None:
-        record = record_for(book, doc_type, planned.meeting_id, month)
-        if record is None and issue:
-            preview = kind.build(book, planned, None, language)
-            record = issue_once(
-                book,
-                doc_type,
-                _issue_day(book, planned, today),
-                register_summary(preview),
-                planned.meeting_id,
-                month=month,
-            )
+    key = campaign_key(planned)
+    record = issued_record(book, planned)
+    if doc_type is not None and record is None and issue:
+        preview = kind.build(book, planned, None, language)
+        record = issue_once(
+            book,
+            doc_type,
+            _issue_day(book, planned, today),
+            register_summary(preview),
+            planned.meeting_id,
+            month=month,
+            key=key,
+        )
     return kind.build(book, planned, record, language)
 
 
@@ -323,6 +457,9 @@ def _issue_day(book: Book, planned: PlannedDocument, today: date | None) -> date
     today (not after the meeting) for its notice, the report's day for a
     monthly document."""
     today = today or date.today()
+    if KINDS[planned.kind].scope is Scope.CAMPAIGN:
+        # The review minutes carry the meeting's day; the reports the day they are made.
+        return planned.day or today
     if planned.kind == "monthly_report" and planned.month is not None:
         return report_day(planned.month, planned.day or today)
     if planned.meeting_id is not None:

@@ -1,4 +1,5 @@
-"""Writing documents to files: one document, one meeting's, or a whole month's.
+"""Writing documents to files: one document, one meeting's, a whole month's,
+or a year's annual review.
 
 The same functions serve the app ("everything for this month"), the command
 line (`cellbook export`) and the benchmark. Numbers are issued (`issue=True`)
@@ -15,7 +16,14 @@ from pathlib import Path
 
 from desktop.data.enums import MeetingKind
 from desktop.data.models import Meeting
-from desktop.export.catalogue import PlannedDocument, blank_forms, build, documents_for_month
+from desktop.export.catalogue import (
+    PlannedDocument,
+    blank_forms,
+    blank_review_forms,
+    build,
+    documents_for_month,
+    documents_for_review,
+)
 from desktop.export.model import Document
 from desktop.services.book import Book
 
@@ -95,6 +103,42 @@ def export_month(
     planned = documents_for_month(book, month)
     if include_blank_forms:
         planned += blank_forms()
+    return export_documents(
+        book, planned, folder, formats=formats, issue=issue, language=language, progress=progress
+    )
+
+
+class NoReviewError(LookupError):
+    """The year has no annual review campaign in the book."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
+
+
+def export_review_year(
+    book: Book,
+    year: int,
+    folder: Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    include_blank_forms: bool = True,
+    issue: bool = True,
+    language: str = "vi",
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> list[WrittenFile]:
+    """Every document of `year`'s annual review (see `documents_for_review`)
+    and the blank personal review forms into `folder`. Raises `NoReviewError`,
+    before writing anything, when the year has no annual review."""
+    from desktop.services.reviews import ReviewService
+
+    campaign_id = ReviewService(book, today).annual_campaign(year)
+    if campaign_id is None:
+        raise NoReviewError(year)
+    planned = documents_for_review(book, campaign_id, today=today)
+    if include_blank_forms:
+        planned += blank_review_forms(book)
     return export_documents(
         book, planned, folder, formats=formats, issue=issue, language=language, progress=progress
     )

@@ -16,6 +16,12 @@ record already given to *this* document:
   same type without a meeting and without a stem but with the same summary
   (written by an older version, or cut off before its stem was saved) is
   taken as well, and given its stem;
+- a document with its own register key (the documents of a review campaign:
+  "review_minutes-<campaign id>") is keyed by its type and that key, also
+  written into `DocumentRecord.file_name`: a campaign has one set of review
+  minutes, one rating summary, one report of the cell's collective review,
+  whatever their dates or wording. As for a month's document, a record
+  without a stem but with the same summary is taken and given its key;
 - anything else is the same document if it has the same type, summary and
   date of issue.
 """
@@ -70,11 +76,14 @@ def record_for(
     doc_type: DocumentType,
     meeting_id: str | None = None,
     month: date | None = None,
+    *,
+    key: str = "",
 ) -> DocumentRecord | None:
     """The number already issued to this document, or None.
 
     A meeting's document is found by `meeting_id`; a month's document (no
-    meeting) by `month`. With neither there is nothing to find.
+    meeting) by `month`; a document with a register `key` (no meeting, no
+    month) by that key. With none of them there is nothing to find.
     """
     if meeting_id is not None:
         return _first(
@@ -87,6 +96,13 @@ def record_for(
             DocumentRecord.meeting_id.is_(None),
             DocumentRecord.file_name == month_key(doc_type, month),
         )
+    if key:
+        return _first(
+            book,
+            DocumentRecord.doc_type == doc_type,
+            DocumentRecord.meeting_id.is_(None),
+            DocumentRecord.file_name == key,
+        )
     return None
 
 
@@ -98,18 +114,23 @@ def issue_once(
     meeting_id: str | None = None,
     *,
     month: date | None = None,
+    key: str = "",
 ) -> DocumentRecord:
     """The document's number: the one it was given before, else the next one.
 
     `day` is the date of issue (it decides the committee term); `month` marks a
-    month's document (see the module's notes). Raises
-    `desktop.services.validation.ValidationError` if no term covers `day`.
+    month's document and `key` a document with its own register key (see the
+    module's notes). Raises `desktop.services.validation.ValidationError` if no
+    term covers `day`.
     """
     summary = _clean(summary)
-    existing = record_for(book, doc_type, meeting_id, month)
+    existing = record_for(book, doc_type, meeting_id, month, key=key)
     if existing is not None:
         return existing
-    key = month_key(doc_type, month) if meeting_id is None and month is not None else ""
+    if meeting_id is not None:
+        key = ""
+    elif month is not None:
+        key = month_key(doc_type, month)
     if meeting_id is None:
         same = [DocumentRecord.doc_type == doc_type, DocumentRecord.meeting_id.is_(None)]
         if key:

@@ -382,6 +382,11 @@ def test_every_kind_has_an_english_label() -> None:
         "register_list",
         "monthly_report",
         "recommendations",
+        "review_form",
+        "blank_review_form",
+        "review_minutes",
+        "rating_summary",
+        "cell_review_report",
     }
     numbered = {key: kind.doc_type for key, kind in catalogue.KINDS.items() if kind.doc_type}
     assert numbered == {
@@ -389,6 +394,9 @@ def test_every_kind_has_an_english_label() -> None:
         "minutes": DocumentType.MINUTES,
         "resolution": DocumentType.RESOLUTION,
         "monthly_report": DocumentType.REPORT,
+        "review_minutes": DocumentType.MINUTES,
+        "rating_summary": DocumentType.REPORT,
+        "cell_review_report": DocumentType.REPORT,
     }
     assert all(kind.label.isascii() for kind in catalogue.KINDS.values())
 
