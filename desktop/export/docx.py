@@ -55,6 +55,7 @@ PAGE_HEIGHT_MM = 297
 HEADER_LEFT_SHARE = 0.43  # the issuing body's block; the party name takes the rest
 PAGE_NUMBER_PT = 11
 PARTY_NAME_PT = 15
+HEADER_CODE_PT = 13  # a printed form's code above the header
 TITLE_PT = 16
 RULE_MM = 60  # the short line under the party name
 CLOSING_PT = 12
@@ -175,6 +176,11 @@ def _cell_line(cell: _Cell, first: bool) -> WordParagraph:
 
 def _header(word: WordDocument, header: Header, text_width: Length) -> None:
     """Issuing body at the left, party name at the right; number and date share a row."""
+    if header.form_code:
+        code = word.add_paragraph()
+        code.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        code.paragraph_format.space_after = Pt(3)
+        _line(code, header.form_code, size_pt=HEADER_CODE_PT)
     table = word.add_table(rows=2, cols=2)
     left_width = Mm(text_width.mm * HEADER_LEFT_SHARE)
     widths = [left_width, Length(text_width - left_width)]

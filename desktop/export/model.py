@@ -113,6 +113,7 @@ class Header:
     issuing_body: str  # "CHI BỘ THÔN 3" (capitals, bold, "*" below)
     number_symbol: str  # "Số 05-BB/CB"; "Số     -BB/CB" while not yet issued; "" for none
     place_date: str  # "An Phú, ngày 03 tháng 12 năm 2026" (italic); dots on blank forms
+    form_code: str = ""  # a printed form's code above the header, at the right ("Mẫu 2C-HD KĐ.ĐG")
 
 
 @dataclass(frozen=True)

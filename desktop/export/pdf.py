@@ -88,6 +88,8 @@ def _title(document: model.Document) -> str:
 def story(document: model.Document, width: float, height: float) -> Iterator[Flowable]:
     """The flowables of a document, top to bottom."""
     styles: PdfStyles = pdf_styles(document.body_pt)
+    if document.header.form_code:
+        yield RLParagraph(escape_text(document.header.form_code), styles.form_code)
     yield pdf_blocks.header(document.header, styles, width)
     if document.title:
         yield RLParagraph(escape_text(document.title.upper()), styles.title)

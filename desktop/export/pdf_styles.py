@@ -82,6 +82,7 @@ class PdfStyles:
     superior: ParagraphStyle
     issuer: ParagraphStyle
     number: ParagraphStyle
+    form_code: ParagraphStyle
     party: ParagraphStyle
     place_date: ParagraphStyle
     title: ParagraphStyle
@@ -142,6 +143,9 @@ def pdf_styles(body_pt: float) -> PdfStyles:
         superior=_style("superior", HEADER_PT, alignment=TA_CENTER, leading=header_leading),
         issuer=_style("issuer", HEADER_PT, SERIF_BOLD, alignment=TA_CENTER, leading=header_leading),
         number=_style("number", HEADER_PT, alignment=TA_CENTER, leading=header_leading),
+        form_code=_style(
+            "form_code", HEADER_PT - 1, alignment=TA_RIGHT, leading=header_leading, spaceAfter=4
+        ),
         party=_style(
             "party", PARTY_NAME_PT, SERIF_BOLD, alignment=TA_CENTER, leading=PARTY_NAME_PT * 1.15
         ),

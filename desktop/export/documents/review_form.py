@@ -155,9 +155,8 @@ def _has_workplace(form: ReviewForm) -> bool:
 
 
 def _header(book: Book, form: ReviewForm, day: date | None) -> Header:
-    """The cell's header; the form's code ("Mẫu 2C-HD KĐ.ĐG") where a number
-    would stand, since the form itself is not numbered."""
-    return replace(common.header(book.organisation(), day), number_symbol=form.code)
+    """The cell's header, unnumbered, with the form's code ("Mẫu 2C-HD KĐ.ĐG") above it."""
+    return replace(common.header(book.organisation(), day), number_symbol="", form_code=form.code)
 
 
 def _front(form: ReviewForm, language: str) -> list[Block]:
