@@ -4,6 +4,7 @@ the next review (`ReviewService.review(...).earlier_shortcomings`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -25,6 +26,15 @@ from desktop.services.validation import Validator
 OPEN_STATUSES = (ShortcomingStatus.OPEN, ShortcomingStatus.FIXING)
 
 
+@dataclass(frozen=True)
+class NewShortcoming:
+    """A shortcoming named by the criticism, to follow up."""
+
+    content: str
+    remedy: str = ""
+    deadline: date | None = None
+
+
 class CriticismService:
     def __init__(self, book: Book, today: date | None = None) -> None:
         self.book = book
@@ -41,15 +51,21 @@ class CriticismService:
         by_member_id: str | None = None,
         by_name: str = "",
         meeting_id: str | None = None,
+        shortcoming: NewShortcoming | None = None,
     ) -> str:
         """Record criticism given at a meeting (or self-criticism when the
-        member speaks about themself); `about_member_id` None: about the cell."""
+        member speaks about themself); `about_member_id` None: about the cell.
+        With `shortcoming`, the shortcoming it names is saved with it, to be
+        followed up: both or neither."""
         check = Validator()
         check.required("content", content)
         check.not_future("given_on", given_on, self.today)
         if by_member_id is None and not by_name.strip():
             check.required("by_member", None)
         check.max_length("by_member", by_name, 120)
+        if shortcoming is not None:
+            check.required("shortcoming", shortcoming.content)
+            check.not_before("deadline", shortcoming.deadline, "given_on", given_on)
         check.raise_if_any()
         with self.book.session() as session:
             for member_id in (about_member_id, by_member_id):
@@ -67,6 +83,17 @@ class CriticismService:
             )
             session.add(item)
             session.flush()
+            if shortcoming is not None:
+                session.add(
+                    Shortcoming(
+                        member_id=about_member_id,
+                        raised_on=given_on,
+                        content=shortcoming.content.strip(),
+                        remedy=shortcoming.remedy.strip(),
+                        deadline=shortcoming.deadline,
+                        criticism_id=item.id,
+                    )
+                )
             return item.id
 
     def delete(self, criticism_id: str) -> None:

@@ -21,6 +21,7 @@ from desktop.services.member_events import FINAL, EventRow, EventService
 from desktop.services.members import MemberService
 from desktop.services.party_calendar import party_age
 from desktop.services.validation import ValidationError
+from desktop.ui.criticism.profile import MemberReviewsTab
 from desktop.ui.dialogs.dues import money
 from desktop.ui.dialogs.member import MemberForm
 from desktop.ui.qt.core import Qt, Signal
@@ -206,6 +207,8 @@ class MemberProfileDialog(QDialog):
             self.tabs = QTabWidget()
             self.tabs.addTab(scroll, _("&Details"))
             self.tabs.addTab(self._build_history(), _("&Life events"))
+            self.reviews_tab = MemberReviewsTab(book, today)
+            self.tabs.addTab(self.reviews_tab, _("Re&views"))
             layout.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
@@ -438,6 +441,9 @@ class MemberProfileDialog(QDialog):
                 1,
                 _("&Life events ({count})").format(count=len(rows)),
             )
+        if first:
+            self.reviews_tab.load(self.member_id)
+        self.form.set_status(member.status)
 
     def _show_dues(self, member: Member) -> None:
         self.dues_label.setText(dues_text(DuesService(self.book, self.today), member))

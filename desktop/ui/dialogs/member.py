@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from desktop.data.enums import MemberStatus, Sex
+from desktop.data.enums import MemberStatus, Sex, WorkGroup
 from desktop.data.models import Member
-from desktop.i18n import _, format_date
+from desktop.i18n import _, current_language, format_date
 from desktop.rules import RuleSet
 from desktop.services.labels import enum_label, field_label
 from desktop.services.members import MemberInput
@@ -43,6 +43,7 @@ TEXT_FIELDS = (
     ("theory_level", 60),
     ("card_number", 20),
     ("home_cell", 200),
+    ("workplace", 200),
 )
 
 
@@ -150,6 +151,28 @@ class MemberForm(QWidget):
         self.party.add_field("status", self.situation_box, _("Present situation"))
         self.home_cell = self._line("home_cell", 200, self.party)
         self.home_cell.setPlaceholderText(_("for example Chi bộ thôn Bình Minh"))
+        self.work_group = QComboBox()
+        self.work_group.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.work_group.setMinimumContentsLength(12)
+        for group in WorkGroup:
+            self.work_group.addItem(enum_label(group), group)
+            self.work_group.setItemData(
+                self.work_group.count() - 1, enum_label(group), Qt.ItemDataRole.ToolTipRole
+            )
+        self.work_group.setCurrentIndex(self.work_group.findData(WorkGroup.OUTSIDE))
+        self.work_group_box = QWidget()
+        group_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.work_group_box)
+        group_box.setContentsMargins(0, 0, 0, 0)
+        group_box.setSpacing(2)
+        group_box.addWidget(self.work_group)
+        self.review_form_hint = label("", "muted", wrap=True)
+        group_box.addWidget(self.review_form_hint)
+        self.work_group_box.setFocusProxy(self.work_group)
+        self.party.add_field("work_group", self.work_group_box)
+        self.workplace = self._line("workplace", 200, self.party)
+        self.workplace.setPlaceholderText(_("for example UBND xã An Phú"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().height() * 5)
@@ -160,6 +183,8 @@ class MemberForm(QWidget):
         self.admission_date.textChanged.connect(lambda _text: self._dates_changed())
         self.official_date.textChanged.connect(lambda _text: self._dates_changed())
         self.situation.currentIndexChanged.connect(lambda _index: self._situation_changed())
+        self.work_group.currentIndexChanged.connect(lambda _index: self._update_review_form())
+        self._status: MemberStatus | None = None  # an existing member's, from set_member
         self._home_cell_wanted = False
         self._situation_changed()
 
@@ -183,6 +208,8 @@ class MemberForm(QWidget):
         for widget in (self.full_name, *self.inputs.values()):
             widget.setCursorPosition(0)  # long addresses show their beginning
         self.notes.setPlainText(member.notes or "")
+        self.work_group.setCurrentIndex(max(0, self.work_group.findData(member.work_group)))
+        self._status = member.status
         self._home_cell_wanted = member.status is MemberStatus.ATTACHED or bool(member.home_cell)
         self._situation_changed()
 
@@ -218,8 +245,9 @@ class MemberForm(QWidget):
             sex=Sex(self.sex.currentData()),
             status=status,
             notes=self.notes.toPlainText(),
+            work_group=WorkGroup(self.work_group.currentData()),
             **dates,  # type: ignore[arg-type]
-            **{name: self.inputs[name].text() for name, _limit in TEXT_FIELDS},
+            **{name: self.inputs[name].text() for name, _limit in TEXT_FIELDS},  # type: ignore[arg-type]
         )
         return data, problems
 
@@ -251,6 +279,43 @@ class MemberForm(QWidget):
     def _dates_changed(self) -> None:
         self._update_suggestion()
         self._update_situation_hint()
+        self._update_review_form()
+
+    def set_status(self, status: MemberStatus) -> None:
+        """An existing member's status changed (through an event)."""
+        self._status = status
+        self._update_review_form()
+
+    def status_shown(self) -> MemberStatus:
+        """The member's status: an existing member's, or a new one's from the
+        situation and the dates."""
+        if not self.new and self._status is not None:
+            return self._status
+        situation = self.chosen_situation() if self.new else None
+        if situation is not None:
+            return situation
+        try:
+            probationary = bool(self.admission_date.date()) and not self.official_date.text()
+        except ValueError:
+            probationary = False
+        return MemberStatus.PROBATIONARY if probationary else MemberStatus.FULL
+
+    def _update_review_form(self) -> None:
+        """Say which personal review form the member will fill in."""
+        status = self.status_shown()
+        group = WorkGroup(self.work_group.currentData())
+        self.work_group.setToolTip(enum_label(group))  # in full, when the box is narrow
+        form = self.rules.review_form_for(status.value, group.value)
+        if form is None:
+            text = _("This decides the personal review form. {status}: no personal review.")
+            text = text.format(status=enum_label(status))
+        elif status is MemberStatus.PROBATIONARY:
+            text = _("Probationary members review on their own form: {form}.")
+            text = text.format(form=form.title(current_language()))
+        else:
+            text = _("This decides the personal review form: {code}, {form}.")
+            text = text.format(code=form.id, form=form.title(current_language()))
+        self.review_form_hint.setText(text)
 
     def _update_suggestion(self) -> None:
         try:
@@ -276,6 +341,7 @@ class MemberForm(QWidget):
         attached = self.new and self.chosen_situation() is MemberStatus.ATTACHED
         self.party.set_field_visible("home_cell", attached or self._home_cell_wanted)
         self._update_situation_hint()
+        self._update_review_form()
 
     def _update_situation_hint(self) -> None:
         if not self.new:

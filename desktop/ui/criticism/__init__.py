@@ -1,0 +1,1 @@
+"""Criticism and self-criticism through the year, and the shortcomings to fix."""

@@ -1,0 +1,1 @@
+"""Emulation pledges of the year and commendations."""
