@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the program itself (not a test calling in): report crashes
+        from desktop.crash import install
+
+        install()
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(_language(arguments))
     parser = build_parser()

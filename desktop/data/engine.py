@@ -1,7 +1,14 @@
-"""The SQLite engine of a book, with durable settings on every connection."""
+"""The SQLite engine of a book, with durable settings on every connection.
+
+What a book holds (reviews, criticism, members' details) never leaves it
+through an error or a log: statements are created with `hide_parameters`, so
+a database error names the statement but not its values, and SQLAlchemy's
+row logging (emitted when its loggers are turned up to DEBUG) is dropped.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +19,12 @@ from desktop.data import search_index  # noqa: F401  (registers index maintenanc
 from desktop.data.stamping import BookSession
 
 BUSY_TIMEOUT_MS = 5000
+ENGINE_LOGGER = "sqlalchemy.engine.Engine"
+
+
+def _no_row_values(record: logging.LogRecord) -> bool:
+    """Keep SQLAlchemy's statement log, drop the rows it read (their values)."""
+    return record.msg != "Row %r"
 
 
 def _configure(dbapi_connection: Any, _record: Any) -> None:
@@ -26,7 +39,10 @@ def _configure(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
+    logger = logging.getLogger(ENGINE_LOGGER)
+    if _no_row_values not in logger.filters:
+        logger.addFilter(_no_row_values)
     event.listen(engine, "connect", _configure)
     return engine
 

@@ -1,4 +1,5 @@
-"""Writing the whole demo book: the cell, its people, two years of meetings."""
+"""Writing the whole demo book: the cell, its people, two years of meetings
+and last year's review."""
 
 from __future__ import annotations
 
@@ -17,25 +18,34 @@ from desktop.data.models import (
     AgendaItem,
     Attendance,
     BookState,
+    Commendation,
     CommitteePost,
     CommitteeTerm,
+    Criticism,
     DocumentRecord,
     DuesPayment,
+    EmulationPledge,
     Meeting,
     MeetingDocument,
     MeetingGuest,
     Member,
     MemberEvent,
+    MemberReview,
     Organisation,
     Recommendation,
     Resolution,
     ResolutionTask,
+    ReviewCampaign,
     RuleSetRecord,
+    Shortcoming,
     Speech,
 )
 from desktop.data.stamping import BookSession
 from desktop.demo import phrases, places
 from desktop.demo.committee import build_committee, term_name
+from desktop.demo.criticism import follow_up as follow_up_shortcomings
+from desktop.demo.criticism import meeting_criticism
+from desktop.demo.emulation import write_commendations, write_pledges
 from desktop.demo.ledger import write_ledger
 from desktop.demo.other_meetings import hold_committee, hold_extraordinary, hold_thematic
 from desktop.demo.people import MemberBuilder, write_events
@@ -44,6 +54,13 @@ from desktop.demo.records import RecordFactory, local_moment
 from desktop.demo.register import number_documents
 from desktop.demo.regular import RegularMeetings
 from desktop.demo.resolutions import ResolutionWriter
+from desktop.demo.reviews import (
+    STARTS,
+    PreviousYear,
+    regular_meetings,
+    review_day,
+    start_this_year,
+)
 from desktop.demo.schedule import (
     regular_months,
     term_start_year,
@@ -70,6 +87,10 @@ FLUSH_GROUPS: tuple[tuple[type[SyncedRecord], ...], ...] = (
     (Resolution,),
     (ResolutionTask,),
     (Recommendation,),
+    (ReviewCampaign, EmulationPledge, Commendation),
+    (MemberReview,),
+    (Criticism,),
+    (Shortcoming,),
 )
 
 
@@ -144,6 +165,7 @@ def _write(
     number_documents(factory, committee, held)
     follow_up(story, [item for meeting in held for item in meeting.raised])
     write_ledger(rng, factory, rules, members, days, held, until)
+    _review_year(story, held)
 
     records = factory.take()
     for group in FLUSH_GROUPS:
@@ -156,6 +178,21 @@ def _write(
             record.adopted_at = adopted.get(record.id)
             record.content_hash = content_hash(session, record)
             session.flush()  # one at a time: change numbers follow the story's order
+
+
+def _review_year(story: Story, held: list[HeldMeeting]) -> None:
+    """Last year's review, decided; this year's pledges, criticism and
+    follow-ups; this year's review once 10 December has passed."""
+    year = story.until.year
+    previous = PreviousYear(story, year - 1, held).write()
+    write_pledges(story, year - 1, previous)
+    write_commendations(story, previous)
+    this_year = regular_meetings(held, year)
+    follow_up_shortcomings(story, previous.shortcomings, this_year)
+    meeting_criticism(story, this_year)
+    write_pledges(story, year)
+    if review_day(story, year, STARTS) < story.until:
+        start_this_year(story, year, held)
 
 
 def _restamp_creation(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from desktop.data.enums import MemberEventKind as Kind
-from desktop.data.enums import MemberStatus, Sex
+from desktop.data.enums import MemberStatus, Sex, WorkGroup
 from desktop.data.models import Member, MemberEvent
 from desktop.demo import places
 from desktop.demo.names import NameMaker
@@ -29,6 +29,14 @@ ROLES: dict[str, str] = {
     "health": "Nhân viên y tế thôn",
     "teacher": "Giáo viên Trường Tiểu học An Phú",
     "reconciliation": "Tổ trưởng Tổ hòa giải thôn",
+}
+
+# Where members with a post in the political system work, and so which review
+# form they write (see the rule set's member_review forms); everyone else
+# farms or trades in the village (form 2C).
+WORK: dict[str, tuple[WorkGroup, str]] = {
+    "village_head": (WorkGroup.LEADER, "Ban nhân dân thôn An Hòa"),
+    "teacher": (WorkGroup.POLITICAL_SYSTEM, "Trường Tiểu học An Phú"),
 }
 
 HOME_CELLS = (
@@ -277,6 +285,7 @@ class MemberBuilder:
 
         derived = derive_status(events, default=MemberStatus.FULL)
         rate_id, base = DUES_RATES.get(position, ("farmer", None))
+        work_group, workplace = WORK.get(slot.role, (WorkGroup.OUTSIDE, ""))
         member = self.factory.make(
             Member,
             created,
@@ -300,6 +309,8 @@ class MemberBuilder:
             dues_rate_id=rate_id,
             dues_base=base,
             dues_exempt_reason="Hộ nghèo" if position == POOR_HOUSEHOLD else "",
+            work_group=work_group,
+            workplace=workplace,
         )
         return MemberPlan(
             member,

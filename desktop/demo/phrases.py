@@ -403,8 +403,8 @@ RECOMMENDATIONS: tuple[tuple[str, str], ...] = (
     (
         "Kiến nghị sớm cấp giấy chứng nhận quyền sử dụng đất cho {n} hộ ở tổ {to} đã nộp hồ sơ từ "
         "năm trước.",
-        "Đã chuyển Ủy ban nhân dân xã giải quyết; hồ sơ đang được thẩm định, sẽ trả kết quả cho các "
-        "hộ trong quý.",
+        "Đã chuyển Ủy ban nhân dân xã giải quyết; hồ sơ đang được thẩm định, sẽ trả kết quả cho "
+        "các hộ trong quý.",
     ),
     (
         "Đề nghị xã mở lớp hướng dẫn kỹ năng số cho người cao tuổi, nhất là cách phòng tránh lừa "

@@ -66,6 +66,11 @@ def _commendation_row(item: Commendation) -> CommendationRow:
     )
 
 
+def _pledge_order(item: EmulationPledge) -> tuple[int, bool, str]:
+    member = item.member
+    return (-item.year, member is not None, member.sort_key if member is not None else "")
+
+
 class EmulationService:
     def __init__(self, book: Book, today: date | None = None) -> None:
         self.book = book
@@ -118,9 +123,16 @@ class EmulationService:
             query = query.where(EmulationPledge.member_id.is_(None))
         query = query.order_by(EmulationPledge.year.desc(), EmulationPledge.pledged_on)
         with self.book.reader() as session:
-            rows = [_pledge_row(item) for item in session.scalars(query).all()]
-        # The cell's own pledges first, then members by name.
-        return sorted(rows, key=lambda r: (-r.year, r.member_id is not None, r.member_name))
+            # The cell's own pledges first, then members in the register's order.
+            items = sorted(
+                session.scalars(query).all(),
+                key=lambda i: (
+                    -i.year,
+                    i.member is not None,
+                    i.member.sort_key if i.member else "",
+                ),
+            )
+            return [_pledge_row(item) for item in items]
 
     # --- commendations --------------------------------------------------------------
 

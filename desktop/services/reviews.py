@@ -338,8 +338,12 @@ class ReviewService:
         """Delete a campaign in which nothing has been written yet."""
         with self.book.session() as session:
             campaign = self._campaign(session, campaign_id)
-            if any(r.state is not ReviewState.NOT_STARTED for r in campaign.reviews) or any(
-                (campaign.cell_strengths, campaign.cell_shortcomings, campaign.cell_self_level)
+            if (
+                any(r.state is not ReviewState.NOT_STARTED for r in campaign.reviews)
+                or any(
+                    (campaign.cell_strengths, campaign.cell_shortcomings, campaign.cell_self_level)
+                )
+                or self._has_records(session, [r.id for r in campaign.reviews])
             ):
                 raise refusal(_("This review has records in it and cannot be deleted."))
             session.delete(campaign)
@@ -384,7 +388,22 @@ class ReviewService:
                 raise refusal(
                     _("A review that has been written cannot be removed; step it back first.")
                 )
+            if self._has_records(session, [review.id]):
+                raise refusal(
+                    _(
+                        "Criticism or shortcomings were recorded on this review; "
+                        "it cannot be removed."
+                    )
+                )
             session.delete(review)
+
+    @staticmethod
+    def _has_records(session: Session, review_ids: list[str]) -> bool:
+        """Whether criticism or shortcomings were recorded on any of these reviews."""
+        return any(
+            session.scalar(select(model.id).where(model.review_id.in_(review_ids)).limit(1))
+            for model in (Criticism, Shortcoming)
+        )
 
     def change_form(self, review_id: str, form_id: str) -> None:
         with self.book.session() as session:
@@ -477,7 +496,7 @@ class ReviewService:
                 select(Criticism)
                 .where(Criticism.review_id == review_id)
                 .options(selectinload(Criticism.by_member), selectinload(Criticism.about_member))
-                .order_by(Criticism.given_on, Criticism.created_at)
+                .order_by(Criticism.given_on, Criticism.created_at, Criticism.change_seq)
             ).all()
             new = session.scalars(
                 select(Shortcoming)

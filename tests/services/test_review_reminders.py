@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from desktop import i18n
 from desktop.data.enums import MemberStatus, Sex, ShortcomingStatus
 from desktop.services.book import Book
 from desktop.services.criticism import CriticismService
@@ -13,6 +16,11 @@ from desktop.services.review_reminders import review_not_started, shortcomings_o
 from desktop.services.reviews import ReviewService
 
 SECRET = "Hay đi họp muộn vì bận việc riêng"
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    i18n.set_language("en")
 
 
 def _member(book: Book, name: str) -> str:
