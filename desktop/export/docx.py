@@ -247,6 +247,7 @@ def _paragraph(out: WordParagraph, block: Paragraph, body_pt: float) -> None:
         out.alignment = WD_ALIGN_PARAGRAPH.LEFT
     if style in (Style.SECTION, Style.SUBSECTION):
         fmt.space_before = Pt(6)
+    if style in (Style.SECTION, Style.SUBSECTION) or block.keep_with_next:
         fmt.keep_with_next = True
     for run in runs:
         _line(out, run.text, size, bold=bold or run.bold, italic=italic or run.italic)

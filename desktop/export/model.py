@@ -44,6 +44,7 @@ class Run:
 class Paragraph:
     runs: tuple[Run, ...]
     style: Style = Style.BODY
+    keep_with_next: bool = False  # a label over a list ("Ý kiến góp ý:") never ends a page
 
     @property
     def text(self) -> str:

@@ -17,7 +17,15 @@ from typing import BinaryIO
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+)
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 
@@ -28,6 +36,7 @@ from desktop.export.pdf_styles import PdfStyles, escape_text, pdf_styles
 APP_NAME = "CellBook"
 PAGE_NUMBER_FORMAT = "{page}"
 PAGE_NUMBER_PT = 11
+TABLE_ROWS_KEPT = 3  # a heading over a table moves on if fewer rows than this fit under it
 PAGE_NUMBER_BAND = 8 * mm  # top of the text frame given to the page number, pages 2+
 
 
@@ -97,8 +106,11 @@ def story(document: model.Document, width: float, height: float) -> Iterator[Flo
         yield RLParagraph(escape_text(line), styles.summary)
     yield Spacer(1, styles.leading * 0.6)
     held: list[Flowable] = []  # the last lines before signatures
-    for block in document.blocks:
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
         flowables = list(_block(block, styles, width, height))
+        if index + 1 < len(blocks) and isinstance(blocks[index + 1], model.Table):
+            flowables = _before_table(flowables, styles.leading)
         if isinstance(block, model.Closing) and held:
             # Signatures never stand alone on a page: the last lines go with them.
             yield KeepTogether([*held, *_unnested(flowables)])
@@ -111,6 +123,17 @@ def story(document: model.Document, width: float, height: float) -> Iterator[Flo
         else:
             yield from flowables
     yield from held
+
+
+def _before_table(flowables: list[Flowable], leading: float) -> list[Flowable]:
+    """A heading over a table: kept with the table's first rows only. Kept
+    with the whole table, a table that fits on a page would leave the rest of
+    this page empty."""
+    if not any(getattr(f, "getKeepWithNext", lambda: False)() for f in flowables):
+        return flowables
+    for flowable in flowables:
+        flowable.keepWithNext = 0
+    return [CondPageBreak(leading * (len(flowables) + TABLE_ROWS_KEPT * 2)), *flowables]
 
 
 def _unnested(flowables: list[Flowable]) -> Iterator[Flowable]:
@@ -127,7 +150,10 @@ def _block(
     block: model.Block, styles: PdfStyles, width: float, height: float
 ) -> Iterator[Flowable]:
     if isinstance(block, model.Paragraph):
-        yield pdf_blocks.paragraph(block, styles)
+        paragraph = pdf_blocks.paragraph(block, styles)
+        if block.keep_with_next:
+            paragraph.keepWithNext = 1
+        yield paragraph
     elif isinstance(block, model.Table):
         table = pdf_blocks.table(block, width, height - PAGE_NUMBER_BAND)
         if table is not None:

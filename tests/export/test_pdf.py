@@ -487,3 +487,30 @@ def test_a_short_document_with_signatures_fits_on_one_page():
     )
     document = minutes(blocks=(para("Một dòng văn bản ngắn."), closing))
     assert render_pdf(document, BytesIO()) == 1
+
+
+def test_a_heading_over_a_table_starts_the_table_where_it_stands():
+    """A heading over a table that fits on one page stays on the page it
+    reaches, with the table's first rows, instead of taking the whole table
+    to the next page."""
+    rows = tuple((str(n), f"Đảng viên số {n}", "Hoàn thành tốt nhiệm vụ") for n in range(1, 21))
+    table = Table(
+        columns=(Column("STT", 0.6, Align.CENTRE), Column("Họ và tên", 3), Column("Xếp loại", 3)),
+        rows=rows,
+    )
+    blocks = (*[para("Một dòng văn bản ngắn.")] * 8, para("I. KẾT QUẢ", Style.SECTION), table)
+    frags = fragments(pdf_bytes(minutes(blocks=blocks)))
+    heading = next(f for f in frags if f.text == "I. KẾT QUẢ")
+    first_row = next(f for f in frags if f.text == "Đảng viên số 1")
+    assert heading.page == first_row.page == 1
+
+
+def test_a_label_over_a_list_is_kept_with_it():
+    label = replace(labelled("Ý kiến góp ý, phê bình:", ""), keep_with_next=True)
+    line = para("Một dòng văn bản ngắn.", Style.PLAIN)
+    for count in range(24, 36):  # the label lands on every line near the foot of page 1
+        blocks = (*[line] * count, label, para("- Đồng chí Bình: đề nghị phát huy.", Style.BULLET))
+        frags = fragments(pdf_bytes(minutes(blocks=blocks)))
+        top = next(f for f in frags if f.text.startswith("Ý kiến góp ý"))
+        item = next(f for f in frags if "Đồng chí Bình" in f.text)
+        assert top.page == item.page, count

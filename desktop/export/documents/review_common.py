@@ -186,12 +186,16 @@ def points_text(level: str, points: int | None, _: Translate) -> str:
     return _("{level} ({points} points)").format(level=level, points=points)
 
 
+# "Quyết định số 12-QĐ/ĐU", "Số 12-QĐ/ĐU", "No. 12": the number alone is kept.
+PREFIX = r"^((quyết định|quyet dinh|decision)\s+)?(số|so|no\.?)\s*"
+
+
 def decision_text(
     rules: RuleSet, level_id: str, on: date | None, ref: str, _: Translate, language: str
 ) -> str:
     """ "Hoàn thành tốt nhiệm vụ, Quyết định số 12-QĐ/ĐU ngày 15/01/2027"."""
     level = level_text(rules, level_id, language)
-    number = re.sub(r"^(số|so|no\.?)\s*", "", ref.strip(), flags=re.IGNORECASE) or SHORT_DOTS
+    number = re.sub(PREFIX, "", ref.strip(), flags=re.IGNORECASE) or SHORT_DOTS
     return _("{level}, Decision No. {number} of {date}").format(
         level=level, number=number, date=date_text(on)
     )

@@ -215,7 +215,7 @@ def _assessment(
     row = detail.row
     blocks = _assessment_heading(_)
     if detail.criticisms:
-        blocks.append(labelled(_("Criticism and suggestions: "), ""))
+        blocks.append(replace(labelled(_("Criticism and suggestions: "), ""), keep_with_next=True))
         blocks += criticism_blocks(detail.criticisms, _)
     elif reached(row.state, ReviewState.DISCUSSED):
         blocks.append(labelled(_("Criticism and suggestions: "), _("none")))
