@@ -460,9 +460,14 @@ class ReviewService:
         rules = self.book.rules
         proposed = [row.proposed_level for row in rows if row.proposed_level]
         decided = [row.decided_level for row in rows if row.decided_level]
-        warnings = quota_warnings(rules, proposed)
-        if decided:
-            warnings += [w for w in quota_warnings(rules, decided) if w not in warnings]
+        warnings = [
+            _("Proposed by the cell: {warning}").format(warning=w)
+            for w in quota_warnings(rules, proposed)
+        ]
+        warnings += [
+            _("Decided by the commune: {warning}").format(warning=w)
+            for w in quota_warnings(rules, decided)
+        ]
         return warnings
 
     def _row(self, review: MemberReview) -> ReviewRow:
@@ -639,6 +644,23 @@ class ReviewService:
             review.written_on = on
             review.state = ReviewState.WRITTEN
 
+    def save_draft(self, review_id: str, texts: ReviewTexts) -> bool:
+        """Keep what has been typed of a review not yet written, unchecked, so
+        that nothing is lost (a closed window, a power cut); `write` checks it
+        and marks it written. Returns False once the review is written: a
+        written review changes only through `write`."""
+        with self.book.session() as session:
+            review = self._review(session, review_id)
+            if review.state is not ReviewState.NOT_STARTED:
+                return False
+            review.strengths = texts.strengths
+            review.shortcomings = texts.shortcomings
+            review.earlier_fixes = texts.earlier_fixes
+            review.responsibility = texts.responsibility
+            review.remedies = texts.remedies
+            review.self_level = texts.self_level if level(self.book.rules, texts.self_level) else ""
+            return True
+
     def discuss(
         self,
         review_id: str,
@@ -777,6 +799,12 @@ class ReviewService:
                 if r.id != review_id and r.proposed_level
             ]
         return quota_warnings(self.book.rules, [*others, proposed])
+
+    def voters_present(self, campaign_id: str) -> int | None:
+        """Full members present at the review meeting (they vote); None when
+        no meeting with attendance is linked."""
+        with self.book.reader() as session:
+            return self._voters(self._campaign(session, campaign_id))
 
     def _voters(self, campaign: ReviewCampaign) -> int | None:
         """Full members present at the review meeting, when one with attendance is linked."""

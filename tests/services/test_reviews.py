@@ -535,7 +535,9 @@ def test_warn_mode_returns_the_quota_warning_and_records_the_vote(
     warnings = _vote(service, ids[0], "excellent")
     assert warnings == ["Rated excellent: 1; the quota allows 0 (20% of the 0 rated good)."]
     assert service.review(ids[0]).row.state is ReviewState.VOTED
-    assert service.campaign(campaign).warnings == tuple(warnings)
+    assert service.campaign(campaign).warnings == tuple(
+        f"Proposed by the cell: {warning}" for warning in warnings
+    )
     for review_id in ids[1:]:
         _vote(service, review_id, "good")
     assert service.campaign(campaign).warnings == ()  # 5 rated good allow 1
@@ -994,3 +996,42 @@ def test_the_demos_reviews_are_deterministic(demo_books: dict[str, Path]):
             ).fetchone()
             assert devices == "demo"
             assert newest < until.isoformat(), table
+
+
+def test_a_draft_is_kept_unchecked_until_the_review_is_written(
+    service: ReviewService, campaign: str, people: dict[str, str]
+):
+    review_id = review_of(service, campaign, people["cuong"])
+    assert service.save_draft(review_id, ReviewTexts(strengths="Gương mẫu", self_level="bogus"))
+    detail = service.review(review_id)
+    assert detail.row.state is ReviewState.NOT_STARTED
+    assert (detail.texts.strengths, detail.texts.self_level, detail.written_on) == (
+        "Gương mẫu",
+        "",
+        None,
+    )
+    service.write(review_id, ReviewTexts(strengths="Gương mẫu", self_level="good"))
+    assert not service.save_draft(review_id, ReviewTexts(strengths="thay đổi"))
+    assert service.review(review_id).texts.strengths == "Gương mẫu"
+
+
+def test_quota_warnings_say_whether_they_count_proposals_or_decisions(
+    service: ReviewService, campaign: str, people: dict[str, str]
+):
+    review_id = review_of(service, campaign, people["an"])
+    service.write(review_id, ReviewTexts(strengths="Gương mẫu", self_level="excellent"))
+    service.discuss(review_id)
+    service.vote(
+        review_id,
+        points=95,
+        conditions_met=[c.id for c in service.book.rules.rating_conditions],
+        proposed_level="excellent",
+        votes=Votes(3),
+    )
+    (warning,) = service.campaign(campaign).warnings
+    assert warning.startswith("Proposed by the cell: Rated excellent: 1; the quota allows 0")
+    service.decide(review_id, "excellent")
+    assert [w.split(":")[0] for w in service.campaign(campaign).warnings] == [
+        "Proposed by the cell",
+        "Decided by the commune",
+    ]

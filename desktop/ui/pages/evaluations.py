@@ -1,4 +1,6 @@
-"""Evaluations: the cell's meeting grades over a year."""
+"""Evaluations: the cell's meeting grades over a year, the annual review of
+members and of the cell, criticism and shortcomings, emulation and
+commendations — one tab each."""
 
 from __future__ import annotations
 
@@ -6,31 +8,46 @@ from collections import Counter
 
 from desktop.i18n import N_, _, current_language, format_date, format_month
 from desktop.services.meetings import MeetingService
+from desktop.ui.criticism.tab import CriticismTab
+from desktop.ui.emulation.tab import EmulationTab
 from desktop.ui.pages.base import Page, PageHost
 from desktop.ui.qt.core import Qt
-from desktop.ui.qt.widgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from desktop.ui.qt.widgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.ui.reviews.campaign_tab import ReviewCampaignTab
 from desktop.ui.texts import grade_label, score_text
 from desktop.ui.widgets import Column, DataTable, EmptyState, RowsModel, RowsProxy, label
 
 
-class EvaluationsPage(Page):
-    key = "evaluations"
+class MeetingGradesTab(QWidget):
+    """The quality scores of the regular monthly meetings of a year."""
 
     def __init__(self, host: PageHost) -> None:
-        super().__init__(host, _("Evaluations"))
-        self.service = MeetingService(self.book)
-        rules = self.book.rules
+        super().__init__()
+        self.host = host
+        self.service = MeetingService(host.book)
+        rules = host.book.rules
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 8, 0, 0)
         year_row = QHBoxLayout()
         self.year = QComboBox()
         self.year.setAccessibleName(_("Year"))
-        year_label = QLabel(_("Year:"))
+        year_label = QLabel(_("&Year:"))
         year_label.setBuddy(self.year)
         year_row.addWidget(year_label)
         year_row.addWidget(self.year)
         year_row.addStretch(1)
-        self.header.insertLayout(2, year_row)
+        outer.addLayout(year_row)
         self.year.currentIndexChanged.connect(lambda _i: self._show_year())
 
+        self.stack = QStackedWidget()
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,7 +79,14 @@ class EvaluationsPage(Page):
         self.totals = label("", "big", wrap=True)
         layout.addWidget(self.totals)
         self.empty_state = EmptyState("", _("Go to meetings"), lambda: host.go_to("meetings"))
-        self.set_content(content, self.empty_state)
+        self.content = content
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty_state)
+        outer.addWidget(self.stack, 1)
+
+    @property
+    def showing_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty_state
 
     def load(self) -> None:
         years = sorted(
@@ -85,7 +109,7 @@ class EvaluationsPage(Page):
         rows = self.service.grades_by_month(year)
         self.model.set_rows(rows)
         self.table.fit_columns()
-        rules = self.book.rules
+        rules = self.host.book.rules
         counts = Counter(grade_label(rules, row.grade) or "—" for row in rows)
         order = [band.title(current_language()) for band in rules.meeting_bands]
         parts = [f"{title}: {counts[title]}" for title in order] + [
@@ -98,4 +122,50 @@ class EvaluationsPage(Page):
                 "Scores are entered with each meeting's minutes."
             ).format(year=year)
         )
-        self.show_empty(not rows)
+        self.stack.setCurrentWidget(self.empty_state if not rows else self.content)
+
+
+class EvaluationsPage(Page):
+    key = "evaluations"
+
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host, _("Evaluations"))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.grades = MeetingGradesTab(host)
+        self.review = ReviewCampaignTab(host)
+        self.criticism = CriticismTab(host)
+        self.emulation = EmulationTab(host)
+        self.tabs.addTab(self.grades, _("Meeting &grades"))
+        self.tabs.addTab(self.review, _("&Annual review"))
+        self.tabs.addTab(self.criticism, _("&Criticism and shortcomings"))
+        self.tabs.addTab(self.emulation, _("&Emulation and commendations"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.set_content(self.tabs)
+        # The meeting grades, as before the tabs.
+        self.year = self.grades.year
+        self.table = self.grades.table
+        self.model = self.grades.model
+        self.proxy = self.grades.proxy
+        self.totals = self.grades.totals
+        self.empty_state = self.grades.empty_state
+
+    @property
+    def showing_empty(self) -> bool:
+        """Whether the meeting grades show their empty state."""
+        return self.grades.showing_empty
+
+    def show_tab(self, tab: QWidget) -> None:
+        self.tabs.setCurrentWidget(tab)
+
+    def load(self) -> None:
+        """Read the tab on screen; each other tab is read when it is shown (what
+        one tab records may change another: criticism given in a review)."""
+        self.show_empty(False)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        load = getattr(tab, "load", None)
+        if callable(load):
+            load()
