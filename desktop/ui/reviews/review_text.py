@@ -34,5 +34,6 @@ def review_text(rules: RuleSet, form_id: str, texts: ReviewTexts) -> str:
             body = level_text(rules, texts.self_level)
         else:
             body = getattr(texts, section_id).strip()
-        parts.append(f"{title}\n{body or _('(nothing written)')}")
+        nothing = _("(nothing written)")
+        parts.append(f"{title}\n{body or nothing}")
     return "\n\n".join(parts)
