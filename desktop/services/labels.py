@@ -104,7 +104,7 @@ FIELD_LABELS: dict[str, str] = {
     "followed_up_on": N_("Followed up on"),
     "pledged_on": N_("Pledged on"),
     "result": N_("Result"),
-    "given_by": N_("Given by"),
+    "given_by": N_("Awarded by"),
     "reason": N_("For"),
 }
 

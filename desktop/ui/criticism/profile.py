@@ -80,7 +80,7 @@ PLEDGE_COLUMNS = (
 COMMENDATION_COLUMNS = (
     Column(N_("Date"), lambda r: format_date(r.given_on), lambda r: r.given_on.isoformat()),
     Column(N_("Title"), lambda r: r.title),
-    Column(N_("Given by"), lambda r: r.given_by),
+    Column(N_("Awarded by"), lambda r: r.given_by),
     Column(N_("For what"), lambda r: flat(r.reason)),
     Column(N_("Decision"), lambda r: r.decision_ref),
 )

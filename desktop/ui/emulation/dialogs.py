@@ -159,7 +159,7 @@ class CommendationDialog(FormDialog):
         self.given_by = QLineEdit(given_by)
         self.given_by.setMaxLength(200)
         self.given_by.setPlaceholderText(_("for example Đảng ủy xã An Phú"))
-        self.form.add_field("given_by", self.given_by, _("Given by"))
+        self.form.add_field("given_by", self.given_by, _("Awarded by"))
         self.reason = text_box(3)
         self.form.add_field("reason", self.reason, _("For what"))
         self.decision_ref = QLineEdit()
