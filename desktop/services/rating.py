@@ -100,11 +100,11 @@ def quota_warnings(rules: RuleSet, levels: Iterable[str]) -> list[str]:
     return [
         _(
             "Rated excellent: {excellent}; the quota allows {allowed} "
-            "({percent}% of the {good} rated good)."
+            "({share} of the {good} rated good)."
         ).format(
             excellent=excellent,
             allowed=allowed,
-            percent=_number(cap.ratio_of_good * 100),
+            share=f"{_number(cap.ratio_of_good * 100)}%",
             good=good,
         )
     ]
