@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from desktop.demo import generate_demo_book
 from desktop.export.catalogue import build
 from desktop.export.pdf import pdf_bytes
-from desktop.ui.documents import month_tab, printing
+from desktop.ui.documents import preview_loader, printing
 from desktop.ui.qt.core import Qt
 from desktop.ui.qt.gui import QDesktopServices
 from desktop.ui.qt.printsupport import QPrinter
@@ -315,7 +315,7 @@ def test_a_document_that_cannot_be_made_is_a_message(open_main, demo_book, qtbot
     def broken(*args, **kwargs):
         raise RuntimeError("not written yet")
 
-    monkeypatch.setattr(month_tab, "build", broken)
+    monkeypatch.setattr(preview_loader, "build", broken)
     tab._select(_row_of(tab, "blank_minutes"))
     _wait_preview(tab, qtbot)
     assert not tab.preview.showing_pdf

@@ -4,7 +4,6 @@ left, the selected one's preview on the right, and what to do with it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from desktop.export.catalogue import (
@@ -12,15 +11,20 @@ from desktop.export.catalogue import (
     PlannedDocument,
     Scope,
     blank_forms,
-    build,
     documents_for_month,
 )
 from desktop.export.numbering import record_for
-from desktop.i18n import N_, _
+from desktop.i18n import _
 from desktop.services.book import Book
-from desktop.ui.documents.handing_out import HandingOut, default_folder, problem_text
+from desktop.ui.documents.handing_out import HandingOut, default_folder
 from desktop.ui.documents.month_export import MonthExport
 from desktop.ui.documents.preview import PdfPreview
+from desktop.ui.documents.preview_loader import (
+    ROW_COLUMNS,
+    DocumentRow,
+    Preview,
+    PreviewLoader,
+)
 from desktop.ui.documents.worker import Worker
 from desktop.ui.month_chooser import MonthChooser
 from desktop.ui.qt.core import QItemSelectionModel, Qt
@@ -34,34 +38,10 @@ from desktop.ui.qt.widgets import (
     QWidget,
 )
 from desktop.ui.theme import set_role
-from desktop.ui.widgets import Column, DataTable, FlowLayout, RowsModel, label, primary_button
+from desktop.ui.widgets import DataTable, FlowLayout, RowsModel, label, primary_button
 
 # The months offered: from January this many years back to December of this year.
 YEARS_BACK = 3
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    planned: PlannedDocument
-    label: str
-    about: str
-    number: str
-
-
-ROW_COLUMNS = (
-    Column(N_("Document"), lambda r: r.label),
-    Column(N_("About"), lambda r: r.about),
-    Column(N_("Number"), lambda r: r.number),
-)
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What the worker hands back for the preview."""
-
-    planned: PlannedDocument
-    pdf: bytes
-    file_stem: str
 
 
 class MonthDocuments(QWidget):
@@ -81,14 +61,9 @@ class MonthDocuments(QWidget):
         self._on_issued = on_issued
         self.go_to_meetings = go_to_meetings
         self.worker = Worker(self)
-        self.worker.finished.connect(self._preview_ready)
-        self.worker.failed.connect(self._preview_failed)
         self.handing_out = HandingOut(self, book, today, status)
         self.month = today().replace(day=1)
         self.export: MonthExport | None = None
-        self._wanted: PlannedDocument | None = None  # the preview being prepared
-        self._ticket = 0
-        self.shown: Preview | None = None  # the preview on screen
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -98,6 +73,7 @@ class MonthDocuments(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list())
         self.preview = PdfPreview()
+        self.loader = PreviewLoader(self.worker, self.preview, book, today)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
@@ -246,50 +222,21 @@ class MonthDocuments(QWidget):
         planned = self.selected()
         for button in (self.print_button, self.save_pdf_button, self.save_word_button):
             button.setEnabled(planned is not None)
-        if planned is not None and planned is not self._wanted:
-            self.request_preview(planned)
+        if planned is not None and planned is not self.loader.wanted:
+            self.loader.request(planned)
 
     def focus_preview(self) -> None:
         self.preview.focus_pages()
 
     # --- the preview (built on the worker thread) ----------------------------------------
 
-    def request_preview(self, planned: PlannedDocument) -> None:
-        self._wanted = planned
-        title = _title(planned)
-        self.preview.show_message(_("Preparing the preview…"), title)
-        book, today = self._book(), self._today()
-
-        def job() -> Preview | None:
-            if self._wanted is not planned:
-                return None  # the user has moved on already
-            from desktop.export.pdf import pdf_bytes
-
-            document = build(book, planned, issue=False, today=today)
-            return Preview(planned, pdf_bytes(document), document.file_stem)
-
-        self._ticket = self.worker.start(job)
-
     @property
     def preparing(self) -> bool:
-        return self._wanted is not None
+        return self.loader.preparing
 
-    def _preview_ready(self, ticket: int, result: object) -> None:
-        if ticket != self._ticket or not isinstance(result, Preview):
-            return
-        if result.planned is not self._wanted:
-            return
-        self._wanted = None
-        self.shown = result
-        self.preview.show_pdf(result.pdf, _title(result.planned))
-
-    def _preview_failed(self, ticket: int, error: object) -> None:
-        if ticket != self._ticket:
-            return
-        planned, self._wanted = self._wanted, None
-        self.shown = None
-        text = problem_text(error) if isinstance(error, Exception) else str(error)
-        self.preview.show_message(text, _title(planned) if planned else "")
+    @property
+    def shown(self) -> Preview | None:
+        return self.loader.shown
 
     # --- handing documents out ---------------------------------------------------------
 
@@ -306,19 +253,13 @@ class MonthDocuments(QWidget):
         planned = self.selected()
         if planned is None:
             return
-        stem = self.shown.file_stem if self.shown and self.shown.planned == planned else ""
-        if not stem:
-            try:
-                stem = build(self._book(), planned, issue=False, today=self._today()).file_stem
-            except Exception:  # noqa: BLE001 (the save itself will say what is wrong)
-                stem = "document"
-        if self.handing_out.save(planned, fmt, stem) is not None:
+        if self.handing_out.save(planned, fmt, self.loader.file_stem(planned)) is not None:
             self._issued(planned)
 
     def _issued(self, planned: PlannedDocument) -> None:
         """A number may have been given: show it in the list, the preview and the register."""
         if planned.doc_type is not None:
-            self._wanted = None
+            self.loader.forget()
             self.load(keep=planned)
             self._on_issued()
 
@@ -336,12 +277,6 @@ class MonthDocuments(QWidget):
     def _ended(self) -> None:
         if self.export is not None and self.export.target is not None:
             self.handing_out.folder = self.export.target.parent
-        self._wanted = None
+        self.loader.forget()
         self.load(keep=self.selected())
         self._on_issued()
-
-
-def _title(planned: PlannedDocument) -> str:
-    if planned.about:
-        return _("{document} — {about}").format(document=planned.label, about=planned.about)
-    return planned.label

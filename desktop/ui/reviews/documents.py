@@ -5,20 +5,19 @@ minutes of the review, and the blank forms, to preview, print and save
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from desktop.export.catalogue import (
     PlannedDocument,
     blank_review_forms,
-    build,
     documents_for_review,
     issued_record,
 )
-from desktop.i18n import N_, _
+from desktop.i18n import _
 from desktop.services.book import Book
 from desktop.ui.documents.handing_out import HandingOut, problem_text
 from desktop.ui.documents.preview import PdfPreview
+from desktop.ui.documents.preview_loader import ROW_COLUMNS, DocumentRow, PreviewLoader
 from desktop.ui.documents.worker import Worker
 from desktop.ui.qt.core import QItemSelectionModel, Qt
 from desktop.ui.qt.gui import QKeySequence, QShortcut, QShowEvent
@@ -31,7 +30,6 @@ from desktop.ui.qt.widgets import (
     QWidget,
 )
 from desktop.ui.widgets import (
-    Column,
     DataTable,
     FlowLayout,
     RowsModel,
@@ -39,28 +37,6 @@ from desktop.ui.widgets import (
     label,
     primary_button,
 )
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    planned: PlannedDocument
-    label: str
-    about: str
-    number: str
-
-
-COLUMNS = (
-    Column(N_("Document"), lambda r: r.label),
-    Column(N_("About"), lambda r: r.about),
-    Column(N_("Number"), lambda r: r.number),
-)
-
-
-@dataclass(frozen=True)
-class Preview:
-    planned: PlannedDocument
-    pdf: bytes
-    file_stem: str
 
 
 def review_documents(book: Book, campaign_id: str, today: date) -> list[PlannedDocument]:
@@ -89,12 +65,7 @@ class ReviewDocumentsDialog(QDialog):
         self.title = title
         self.today = today
         self.worker = Worker(self)
-        self.worker.finished.connect(self._preview_ready)
-        self.worker.failed.connect(self._preview_failed)
         self.handing_out = HandingOut(self, lambda: book, lambda: today, status)
-        self._wanted: PlannedDocument | None = None
-        self._ticket = 0
-        self.shown: Preview | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "heading", wrap=True))
@@ -115,6 +86,7 @@ class ReviewDocumentsDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_list())
         self.preview = PdfPreview()
+        self.loader = PreviewLoader(self.worker, self.preview, lambda: book, lambda: today)
         splitter.addWidget(self.preview)
         splitter.setSizes([5000, 5000])
         layout.addWidget(splitter, 1)
@@ -130,7 +102,7 @@ class ReviewDocumentsDialog(QDialog):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 8, 0)
-        self.model = RowsModel(COLUMNS)
+        self.model = RowsModel(ROW_COLUMNS)
         self.table = DataTable(stretch=1)
         self.table.setSortingEnabled(False)
         self.table.setModel(self.model)
@@ -203,46 +175,14 @@ class ReviewDocumentsDialog(QDialog):
         planned = self.selected()
         for button in (self.print_button, self.save_pdf_button, self.save_word_button):
             button.setEnabled(planned is not None)
-        if planned is not None and planned is not self._wanted:
-            self.request_preview(planned)
+        if planned is not None and planned is not self.loader.wanted:
+            self.loader.request(planned)
 
     # --- the preview -----------------------------------------------------------------
 
-    def request_preview(self, planned: PlannedDocument) -> None:
-        self._wanted = planned
-        self.preview.show_message(_("Preparing the preview…"), _title(planned))
-        book, today = self.book, self.today
-
-        def job() -> Preview | None:
-            if self._wanted is not planned:
-                return None
-            from desktop.export.pdf import pdf_bytes
-
-            document = build(book, planned, issue=False, today=today)
-            return Preview(planned, pdf_bytes(document), document.file_stem)
-
-        self._ticket = self.worker.start(job)
-
     @property
     def preparing(self) -> bool:
-        return self._wanted is not None
-
-    def _preview_ready(self, ticket: int, result: object) -> None:
-        if ticket != self._ticket or not isinstance(result, Preview):
-            return
-        if result.planned is not self._wanted:
-            return
-        self._wanted = None
-        self.shown = result
-        self.preview.show_pdf(result.pdf, _title(result.planned))
-
-    def _preview_failed(self, ticket: int, error: object) -> None:
-        if ticket != self._ticket:
-            return
-        planned, self._wanted = self._wanted, None
-        self.shown = None
-        text = problem_text(error) if isinstance(error, Exception) else str(error)
-        self.preview.show_message(text, _title(planned) if planned else "")
+        return self.loader.preparing
 
     # --- printing and saving ----------------------------------------------------------
 
@@ -252,7 +192,7 @@ class ReviewDocumentsDialog(QDialog):
             return 0
         pages = self.handing_out.print(planned)
         if pages and planned.doc_type is not None:
-            self._wanted = None
+            self.loader.forget()
             self.load(keep=planned)
         return pages
 
@@ -260,14 +200,9 @@ class ReviewDocumentsDialog(QDialog):
         planned = self.selected()
         if planned is None:
             return
-        stem = self.shown.file_stem if self.shown and self.shown.planned == planned else ""
-        if not stem:
-            try:
-                stem = build(self.book, planned, issue=False, today=self.today).file_stem
-            except Exception:  # noqa: BLE001 (the save itself will say what is wrong)
-                stem = "document"
+        stem = self.loader.file_stem(planned)
         if self.handing_out.save(planned, fmt, stem) is not None and planned.doc_type:
-            self._wanted = None
+            self.loader.forget()
             self.load(keep=planned)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
@@ -275,12 +210,6 @@ class ReviewDocumentsDialog(QDialog):
         self.table.fit_columns()  # now that the list has its real width
 
     def done(self, result: int) -> None:
-        self._wanted = None
+        self.loader.forget()
         self.worker.wait(10000)
         super().done(result)
-
-
-def _title(planned: PlannedDocument) -> str:
-    if planned.about:
-        return _("{document} — {about}").format(document=planned.label, about=planned.about)
-    return planned.label
