@@ -10,14 +10,16 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.data.enums import CriticismKind, ShortcomingStatus
+from desktop.data.enums import ShortcomingStatus
 from desktop.data.models import Criticism, Member, Shortcoming
 from desktop.i18n import _
 from desktop.services.book import Book
 from desktop.services.reviews import (
     CriticismRow,
     ShortcomingRow,
+    check_criticism,
     criticism_row,
+    make_criticism,
     refusal,
     shortcoming_row,
 )
@@ -58,11 +60,7 @@ class CriticismService:
         With `shortcoming`, the shortcoming it names is saved with it, to be
         followed up: both or neither."""
         check = Validator()
-        check.required("content", content)
-        check.not_future("given_on", given_on, self.today)
-        if by_member_id is None and not by_name.strip():
-            check.required("by_member", None)
-        check.max_length("by_member", by_name, 120)
+        check_criticism(check, content, given_on, self.today, by_member_id, by_name)
         if shortcoming is not None:
             check.required("shortcoming", shortcoming.content)
             check.not_before("deadline", shortcoming.deadline, "given_on", given_on)
@@ -71,15 +69,13 @@ class CriticismService:
             for member_id in (about_member_id, by_member_id):
                 if member_id is not None and session.get(Member, member_id) is None:
                     raise refusal(_("This member is not in the book."), "member")
-            self_criticism = by_member_id is not None and by_member_id == about_member_id
-            item = Criticism(
+            item = make_criticism(
+                content,
                 given_on=given_on,
-                kind=CriticismKind.SELF if self_criticism else CriticismKind.CRITICISM,
                 by_member_id=by_member_id,
-                by_name="" if by_member_id else by_name.strip(),
+                by_name=by_name,
                 about_member_id=about_member_id,
                 meeting_id=meeting_id,
-                content=content.strip(),
             )
             session.add(item)
             session.flush()

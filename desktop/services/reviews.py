@@ -608,15 +608,11 @@ class ReviewService:
         """What the vote screen warns about before the vote is recorded: the
         proposal against the bands, and the quota counted with this proposal."""
         rules = self.book.rules
-        warnings = proposal_warnings(rules, points, conditions, proposed)
         with self.book.reader() as session:
-            review = self._review(session, review_id)
-            others = [
-                r.proposed_level
-                for r in review.campaign.reviews
-                if r.id != review_id and r.proposed_level
-            ]
-        return warnings + quota_warnings(rules, [*others, proposed])
+            others = _other_proposals(self._review(session, review_id))
+        return proposal_warnings(rules, points, conditions, proposed) + quota_warnings(
+            rules, [*others, proposed]
+        )
 
     # --- a member's way through the review ---------------------------------------------
 
@@ -713,23 +709,18 @@ class ReviewService:
         content: str,
         given_on: date | None,
     ) -> Criticism:
+        on = given_on or self.today
         check = Validator()
-        check.required("content", content)
-        if by_member_id is None and not by_name.strip():
-            check.required("by_member", None)
-        check.max_length("by_member", by_name, 120)
+        check_criticism(check, content, on, self.today, by_member_id, by_name)
         check.raise_if_any()
-        item = Criticism(
-            given_on=given_on or self.today,
-            kind=(
-                CriticismKind.SELF if by_member_id == review.member_id else CriticismKind.CRITICISM
-            ),
+        item = make_criticism(
+            content,
+            given_on=on,
             by_member_id=by_member_id,
-            by_name="" if by_member_id else by_name.strip(),
+            by_name=by_name,
             about_member_id=review.member_id,
             meeting_id=review.campaign.meeting_id,
             review_id=review.id,
-            content=content.strip(),
         )
         session.add(item)
         return item
@@ -757,27 +748,16 @@ class ReviewService:
         known = {condition.id for condition in rules.rating_conditions}
         if any(c not in known for c in met):
             check.add("proposed_level", _("A condition is not in the rule set."))
-        if min(votes.for_, votes.against, votes.abstain) < 0:
-            check.add("votes", _("Votes: the numbers cannot be negative."))
+        _check_votes(check, votes)
         check.not_future("voted_on", on, self.today)
         check.raise_if_any()
         with self.book.session() as session:
             review = self._review(session, review_id)
             self._require(review, ReviewState.DISCUSSED, ReviewState.VOTED)
-            voters = self._voters(review.campaign)
-            if voters is not None and votes.total > voters:
-                raise refusal(
-                    _(
-                        "Votes: {total} hands counted, but only {voters} full members were present."
-                    ).format(total=votes.total, voters=voters),
-                    "votes",
-                )
-        warnings = self.warnings_for(review_id, points, met, proposed_level)
-        over_quota = self._quota_only(review_id, proposed_level)
-        if over_quota and rules.excellent_cap.forbid:
-            raise refusal(over_quota[0], "proposed_level")
-        with self.book.session() as session:
-            review = self._review(session, review_id)
+            self._refuse_more_hands_than_voters(review.campaign, votes)
+            over_quota = quota_warnings(rules, [*_other_proposals(review), proposed_level])
+            if over_quota and rules.excellent_cap.forbid:
+                raise refusal(over_quota[0], "proposed_level")
             review.points = points
             review.conditions_met = met
             review.proposed_level = proposed_level
@@ -788,17 +768,17 @@ class ReviewService:
             )
             review.voted_on = on
             review.state = ReviewState.VOTED
-        return warnings
+        return proposal_warnings(rules, points, met, proposed_level) + over_quota
 
-    def _quota_only(self, review_id: str, proposed: str) -> list[str]:
-        with self.book.reader() as session:
-            review = self._review(session, review_id)
-            others = [
-                r.proposed_level
-                for r in review.campaign.reviews
-                if r.id != review_id and r.proposed_level
-            ]
-        return quota_warnings(self.book.rules, [*others, proposed])
+    def _refuse_more_hands_than_voters(self, campaign: ReviewCampaign, votes: Votes) -> None:
+        voters = self._voters(campaign)
+        if voters is not None and votes.total > voters:
+            raise refusal(
+                _(
+                    "Votes: {total} hands counted, but only {voters} full members were present."
+                ).format(total=votes.total, voters=voters),
+                "votes",
+            )
 
     def voters_present(self, campaign_id: str) -> int | None:
         """Full members present at the review meeting (they vote); None when
@@ -818,12 +798,7 @@ class ReviewService:
     ) -> None:
         """The commune's decision on the member's level."""
         on = decided_on or self.today
-        check = Validator()
-        check.required("decided_level", level_id)
-        self._check_level(check, "decided_level", level_id)
-        check.not_future("decided_on", on, self.today)
-        check.max_length("decision_ref", decision_ref, 120)
-        check.raise_if_any()
+        self._check_decision(level_id, on, decision_ref)
         with self.book.session() as session:
             review = self._review(session, review_id)
             self._require(review, ReviewState.VOTED, ReviewState.DECIDED)
@@ -876,8 +851,7 @@ class ReviewService:
         check = Validator()
         check.required("proposed_level", proposed_level)
         self._check_level(check, "proposed_level", proposed_level)
-        if min(votes.for_, votes.against, votes.abstain) < 0:
-            check.add("votes", _("Votes: the numbers cannot be negative."))
+        _check_votes(check, votes)
         check.raise_if_any()
         with self.book.session() as session:
             campaign = self._campaign(session, campaign_id)
@@ -885,14 +859,7 @@ class ReviewService:
                 raise refusal(_("Write the cell's collective review first."))
             if campaign.cell_decided_level:
                 raise refusal(_("The commune has decided the cell's level; step it back first."))
-            voters = self._voters(campaign)
-            if voters is not None and votes.total > voters:
-                raise refusal(
-                    _(
-                        "Votes: {total} hands counted, but only {voters} full members were present."
-                    ).format(total=votes.total, voters=voters),
-                    "votes",
-                )
+            self._refuse_more_hands_than_voters(campaign, votes)
             campaign.cell_proposed_level = proposed_level
             campaign.cell_votes_for = votes.for_
             campaign.cell_votes_against = votes.against
@@ -906,12 +873,7 @@ class ReviewService:
         decision_ref: str = "",
     ) -> None:
         on = decided_on or self.today
-        check = Validator()
-        check.required("decided_level", level_id)
-        self._check_level(check, "decided_level", level_id)
-        check.not_future("decided_on", on, self.today)
-        check.max_length("decision_ref", decision_ref, 120)
-        check.raise_if_any()
+        self._check_decision(level_id, on, decision_ref)
         with self.book.session() as session:
             campaign = self._campaign(session, campaign_id)
             if not campaign.cell_proposed_level:
@@ -927,6 +889,14 @@ class ReviewService:
             campaign.cell_decision_ref = ""
 
     # --- helpers ----------------------------------------------------------------------
+
+    def _check_decision(self, level_id: str, on: date, decision_ref: str) -> None:
+        check = Validator()
+        check.required("decided_level", level_id)
+        self._check_level(check, "decided_level", level_id)
+        check.not_future("decided_on", on, self.today)
+        check.max_length("decision_ref", decision_ref, 120)
+        check.raise_if_any()
 
     def _check_level(self, check: Validator, name: str, level_id: str) -> None:
         if level_id and level(self.book.rules, level_id) is None:
@@ -963,6 +933,59 @@ class ReviewService:
         if review is None:
             raise refusal(_("This member's review is no longer in the book."))
         return review
+
+
+def check_criticism(
+    check: Validator,
+    content: str,
+    given_on: date,
+    today: date,
+    by_member_id: str | None,
+    by_name: str,
+) -> None:
+    """The fields of a criticism: what was said, when, and who said it (a
+    member, or a name for a guest or the commune)."""
+    check.required("content", content)
+    check.not_future("given_on", given_on, today)
+    if by_member_id is None and not by_name.strip():
+        check.required("by_member", None)
+    check.max_length("by_member", by_name, 120)
+
+
+def make_criticism(
+    content: str,
+    *,
+    given_on: date,
+    by_member_id: str | None,
+    by_name: str,
+    about_member_id: str | None,
+    meeting_id: str | None,
+    review_id: str | None = None,
+) -> Criticism:
+    """A checked criticism's record: self-criticism when a member speaks about themself."""
+    self_criticism = by_member_id is not None and by_member_id == about_member_id
+    return Criticism(
+        given_on=given_on,
+        kind=CriticismKind.SELF if self_criticism else CriticismKind.CRITICISM,
+        by_member_id=by_member_id,
+        by_name="" if by_member_id else by_name.strip(),
+        about_member_id=about_member_id,
+        meeting_id=meeting_id,
+        review_id=review_id,
+        content=content.strip(),
+    )
+
+
+def _other_proposals(review: MemberReview) -> list[str]:
+    """The levels proposed for the other members of the review's campaign."""
+    return [
+        r.proposed_level for r in review.campaign.reviews if r.id != review.id and r.proposed_level
+    ]
+
+
+def _check_votes(check: Validator, votes: Votes) -> None:
+    if min(votes.for_, votes.against, votes.abstain) < 0:
+        check.add("votes", _("Votes: the numbers cannot be negative."))
 
 
 def _state_word(state: ReviewState) -> str:
