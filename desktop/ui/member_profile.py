@@ -22,6 +22,7 @@ from desktop.services.members import MemberService
 from desktop.services.party_calendar import party_age
 from desktop.services.validation import ValidationError
 from desktop.ui.criticism.profile import MemberReviewsTab
+from desktop.ui.dialogs.base import ask_to_save
 from desktop.ui.dialogs.dues import money
 from desktop.ui.dialogs.member import MemberForm
 from desktop.ui.qt.core import Qt, Signal
@@ -539,15 +540,7 @@ class MemberProfileDialog(QDialog):
         if not self.has_unsaved_changes():
             super().reject()
             return
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("You changed this profile. Save the changes?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+        answer = ask_to_save(self, _("You changed this profile. Save the changes?"))
         if answer == QMessageBox.StandardButton.Save:
             self._try_save()
         elif answer == QMessageBox.StandardButton.Discard:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from desktop.data.errors import BookFileError
+from desktop.i18n import _
 from desktop.services.validation import FieldError, ValidationError
 from desktop.ui.qt.core import Qt
-from desktop.ui.qt.widgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from desktop.ui.qt.widgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 from desktop.ui.widgets import DateField, FieldForm, date_problem, label, show_book_error
 
 
@@ -72,3 +73,16 @@ class FormDialog(QDialog):
             show_book_error(self, error)
             return
         self.accept()
+
+
+def ask_to_save(parent: QWidget, question: str) -> QMessageBox.StandardButton:
+    """Closing with unsaved changes: Save (the default), Discard or Cancel."""
+    return QMessageBox.question(
+        parent,
+        _("Unsaved changes"),
+        question,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from desktop.i18n import _
-from desktop.ui.dialogs.base import FormDialog
+from desktop.ui.dialogs.base import FormDialog, ask_to_save
 from desktop.ui.qt.core import Qt
 from desktop.ui.qt.widgets import (
     QApplication,
@@ -115,14 +115,8 @@ class GuardedFormDialog(FormDialog):
         if not self.has_unsaved_changes():
             super().reject()
             return
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            self.unsaved_question or _("What you typed is not saved yet. Save it?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+        answer = ask_to_save(
+            self, self.unsaved_question or _("What you typed is not saved yet. Save it?")
         )
         if answer == QMessageBox.StandardButton.Save:
             self._try_save()
