@@ -150,3 +150,18 @@ def test_review_reminders_open_the_evaluations_page(open_main, empty_book, qtbot
     line = next(line for line in card.reminder_lines if "review and rating" in line.text())
     qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
     assert window.current_key() == "evaluations"
+
+
+def test_lines_replaced_are_hidden_at_once(open_main, reminders_book, qtbot, monkeypatch):
+    """Old lines are deleted later; meanwhile they must not paint over the new ones."""
+    from desktop.ui.pages.home import RemindersCard
+
+    monkeypatch.setattr(RemindersCard, "SHOWN", 2)
+    path, _ids = reminders_book
+    window = open_main(path)
+    card = window.pages["home"].reminders
+    qtbot.waitUntil(lambda: bool(card.reminder_lines))
+    old = list(card.reminder_lines)
+    assert all(line.isVisible() for line in old)
+    card.more_button.click()
+    assert not any(line.isVisible() for line in old)

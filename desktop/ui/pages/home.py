@@ -50,6 +50,7 @@ class Card(QFrame):
     def set_lines(self, lines: list[tuple[str, str | None]]) -> None:
         for widget in self.lines:
             self.layout_.removeWidget(widget)
+            widget.hide()  # deleted later: never painted over the new lines meanwhile
             widget.deleteLater()
         self.lines = []
         for text, role in lines:
