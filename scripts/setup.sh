@@ -168,7 +168,7 @@ if [[ "$WANT" != "$HAVE" || ! -x "$VENV/bin/cellbook" ]]; then
     say "Installing CellBook and its libraries into .venv (this takes a minute the first time)"
     rm -f "$STAMP"
     if ! { "$VENV/bin/python" -m pip install --quiet --upgrade pip &&
-        "$VENV/bin/python" -m pip install --quiet -e "${ROOT}[test]"; } >"$PIP_LOG" 2>&1; then
+        "$VENV/bin/python" -m pip install --quiet -e "${ROOT}[test,hub]"; } >"$PIP_LOG" 2>&1; then
         tail -n 25 "$PIP_LOG" >&2
         die "installing the Python libraries failed (full log: $PIP_LOG)." \
             "Check the internet connection and run this command again."

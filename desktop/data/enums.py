@@ -182,3 +182,26 @@ class ShortcomingStatus(StrEnum):
     FIXING = "fixing"
     FIXED = "fixed"
     NOT_FIXED = "not_fixed"  # followed up and found not fixed by the deadline
+
+
+class PeerRole(StrEnum):
+    """How an enrolled book stands to this one."""
+
+    SUPERIOR = "superior"  # the commune committee's book, seen from a cell
+    CELL = "cell"  # a cell's book, seen from the commune
+    SIBLING = "sibling"  # another computer's book of the same organisation
+
+
+class SharedDocumentKind(StrEnum):
+    MINUTES = "minutes"  # adopted minutes, as a PDF, handed up by a cell
+    RESOLUTION = "resolution"  # an adopted resolution, as a PDF, handed up by a cell
+    DIRECTIVE = "directive"  # a directive or instruction handed down by the commune
+    DOCUMENT = "document"  # any other document handed down
+
+
+class DecisionKind(StrEnum):
+    """What the commune committee sends back about a cell's record."""
+
+    ANSWER = "answer"  # the answer to a member's opinion or recommendation
+    MEMBER_RATING = "member_rating"  # the level decided for a member's review
+    CELL_RATING = "cell_rating"  # the level decided for the cell's own review

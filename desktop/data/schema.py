@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.data.errors import BookFileError, BookProblem, book_file_errors
 
 APPLICATION_ID = 0x43424F4B  # "CBOK"
-SCHEMA_VERSION = 8  # the user_version written by the newest migration
+SCHEMA_VERSION = 9  # the user_version written by the newest migration
 MIGRATIONS_PACKAGE = "desktop.data:migrations"
 
 

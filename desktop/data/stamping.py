@@ -170,9 +170,38 @@ def _refuse_changes_to_adopted_minutes(session: Session) -> None:
                 raise LockedRecordError(type(obj).__tablename__)
 
 
+class ForeignRecordError(ValueError):
+    """A change to a record another book owns (a read-only copy received in a bundle)."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        super().__init__(
+            _(
+                "This record was received from another book and belongs to it; it can only "
+                "be changed there. Nothing was saved."
+            )
+        )
+
+
+def _refuse_changes_to_foreign_records(session: Session) -> None:
+    """Records owned by another organisation are copies taken from its bundles:
+    only a sync import (`session.info["sync_import"]`) changes or deletes them."""
+    owner = session.info.get("org_id")
+    if not owner or session.info.get("sync_import"):
+        return
+    for obj in list(session.dirty) + list(session.deleted):
+        if (
+            isinstance(obj, SyncedRecord)
+            and obj.org_id not in (None, owner)
+            and (obj in session.deleted or session.is_modified(obj, include_collections=False))
+        ):
+            raise ForeignRecordError(type(obj).__tablename__)
+
+
 @event.listens_for(BookSession, "before_flush")
 def _stamp_records(session: Session, _context: UOWTransaction, _instances: Any) -> None:
     _refuse_changes_to_adopted_minutes(session)
+    _refuse_changes_to_foreign_records(session)
     new = [obj for obj in session.new if isinstance(obj, SyncedRecord)]
     dirty = [
         obj

@@ -234,6 +234,10 @@ class Book:
             self._rules = rule_set_from_book(content) if content else load_default_rule_set()
         return self._rules
 
+    def forget_cached_rules(self) -> None:
+        """Read the rule set in force again (after a bundle installed one)."""
+        self._rules = None
+
     def install_rule_file(self, rule_file: Path) -> RuleSet:
         """Validate a rule file and make it the book's rule set.
 

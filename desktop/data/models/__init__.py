@@ -13,8 +13,24 @@ from desktop.data.models.recommendation import Recommendation
 from desktop.data.models.register import DocumentRecord
 from desktop.data.models.resolution import Resolution, ResolutionTask
 from desktop.data.models.review import Criticism, MemberReview, ReviewCampaign, Shortcoming
+from desktop.data.models.sync import (
+    BundleLog,
+    CommuneDecision,
+    SharedDocument,
+    SyncConflict,
+    SyncIdentity,
+    SyncPeer,
+    TopicLibraryRecord,
+)
 
 __all__ = [
+    "BundleLog",
+    "CommuneDecision",
+    "SharedDocument",
+    "SyncConflict",
+    "SyncIdentity",
+    "SyncPeer",
+    "TopicLibraryRecord",
     "Commendation",
     "Criticism",
     "EmulationPledge",

@@ -1,0 +1,159 @@
+"""Which tables travel between books, in which direction, and how their
+columns are read and written raw (exactly as stored) so a bundle carries
+the very values the sender's book holds."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Enum, Float, Integer, LargeBinary, Numeric, Table
+
+from desktop.data import models  # noqa: F401  (registers every table)
+from desktop.data.base import Base
+from desktop.data.enums import PeerRole
+from desktop.data.types import UtcDateTime
+
+# What a cell hands up to the commune: adopted minutes and resolutions (with
+# their PDFs), attendance and scores, recommendations, review results, the
+# register, and the people and terms these refer to. Criticism, shortcomings,
+# dues and drafts stay in the cell.
+CELL_UP = (
+    "organisation",
+    "committee_term",
+    "member",
+    "member_event",
+    "committee_post",
+    "meeting",
+    "agenda_item",
+    "attendance",
+    "meeting_guest",
+    "speech",
+    "document_record",
+    "resolution",
+    "resolution_task",
+    "meeting_amendment",
+    "recommendation",
+    "review_campaign",
+    "member_review",
+    "emulation_pledge",
+    "commendation",
+    "shared_document",
+)
+# What the commune hands down: its own record, documents and directives, decisions.
+COMMUNE_DOWN = ("organisation", "shared_document", "commune_decision")
+# Rows that belong to a meeting: a cell hands them up once the minutes are adopted.
+MEETING_ROWS = (
+    "agenda_item",
+    "attendance",
+    "meeting_guest",
+    "speech",
+    "resolution",
+    "meeting_amendment",
+)
+# Tables that are not records (keys, logs, counters) never travel.
+_LOCAL = {
+    "book_state",
+    "bundle_log",
+    "rule_set",
+    "sync_conflict",
+    "sync_identity",
+    "sync_peer",
+    "tombstone",
+    "topic_library",
+}
+
+
+@cache
+def synced_tables() -> tuple[Table, ...]:
+    """Every record table, parents before children."""
+    return tuple(
+        table
+        for table in Base.metadata.sorted_tables
+        if table.name not in _LOCAL and "change_seq" in table.c
+    )
+
+
+@cache
+def table_named(name: str) -> Table | None:
+    return next((table for table in synced_tables() if table.name == name), None)
+
+
+def tables_sent_to(role: PeerRole) -> tuple[Table, ...]:
+    """Tables a bundle to a peer of `role` carries (in insert order)."""
+    if role is PeerRole.SIBLING:
+        return synced_tables()
+    names = CELL_UP if role is PeerRole.SUPERIOR else COMMUNE_DOWN
+    return tuple(table for table in synced_tables() if table.name in names)
+
+
+def tables_accepted_from(role: PeerRole) -> frozenset[str]:
+    if role is PeerRole.SIBLING:
+        return frozenset(table.name for table in synced_tables())
+    return frozenset(COMMUNE_DOWN if role is PeerRole.SUPERIOR else CELL_UP)
+
+
+def binary_columns(table: Table) -> tuple[str, ...]:
+    return tuple(column.name for column in table.c if isinstance(column.type, LargeBinary))
+
+
+def value_columns(table: Table) -> tuple[str, ...]:
+    """The columns carried in the records member (binaries go as files), `id` first."""
+    names = [column.name for column in table.c if not isinstance(column.type, LargeBinary)]
+    return ("id", *(name for name in names if name != "id"))
+
+
+def _storage_kind(column: Any) -> str:
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return "bool"
+    if isinstance(kind, Integer):
+        return "int"
+    if isinstance(kind, Float | Numeric):
+        return "number"
+    if isinstance(kind, Enum):
+        return "enum"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, UtcDateTime):
+        return "instant"
+    return "text"
+
+
+def check_value(table: Table, name: str, value: object) -> bool:
+    """Whether `value` can be stored raw in `table.name`: the right kind, a
+    known enum value, a real date, text no longer than the column allows."""
+    column = table.c[name]
+    if value is None:
+        return bool(column.nullable)
+    kind = _storage_kind(column)
+    if kind in ("int", "bool"):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    if kind == "enum":
+        return value in column.type.enums  # type: ignore[attr-defined]
+    try:
+        if kind == "date":
+            date.fromisoformat(value)
+        elif kind == "instant":
+            return datetime.fromisoformat(value).utcoffset() is not None and len(value) == 32
+    except ValueError:
+        return False
+    length = getattr(column.type, "length", None)
+    return length is None or len(value) <= length
+
+
+def missing_value(table: Table, name: str) -> object:
+    """The value for a column the sender's (older) book did not have."""
+    column = table.c[name]
+    default = column.default
+    if default is not None and default.is_scalar:
+        value = default.arg
+        return value.value if hasattr(value, "value") else value
+    if column.server_default is not None:
+        return str(column.server_default.arg)  # type: ignore[attr-defined]
+    return None
