@@ -14,6 +14,7 @@ refused with a plain message (and locked by the session guard as well).
 from __future__ import annotations
 
 import calendar
+import json
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -35,14 +36,17 @@ from desktop.data.models import (
     Member,
     Resolution,
     ResolutionTask,
+    TopicLibraryRecord,
 )
 from desktop.i18n import N_, _
+from desktop.rules import RuleSetError
 from desktop.rules.agenda import (
     AgendaTemplates,
     Topic,
     TopicLibrary,
     load_default_agenda,
     load_default_topics,
+    parse_topics,
 )
 from desktop.services.book import Book
 from desktop.services.committee import CommitteeService
@@ -128,6 +132,21 @@ def _month_end(day: date) -> date:
     return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
+def _topics_in_book(book: Book) -> TopicLibrary | None:
+    with book.reader() as session:
+        content = session.scalar(
+            select(TopicLibraryRecord.content)
+            .order_by(TopicLibraryRecord.installed_at.desc(), TopicLibraryRecord.id.desc())
+            .limit(1)
+        )
+    if content is None:
+        return None
+    try:
+        return parse_topics(json.loads(content))
+    except (RuleSetError, ValueError):
+        return None
+
+
 class PreparationService:
     def __init__(
         self,
@@ -150,8 +169,9 @@ class PreparationService:
 
     @property
     def topic_library(self) -> TopicLibrary:
+        """The newest library the commune handed down, else the shipped one."""
         if self._topics is None:
-            self._topics = load_default_topics()
+            self._topics = _topics_in_book(self.book) or load_default_topics()
         return self._topics
 
     # --- the order of business ------------------------------------------------

@@ -15,6 +15,7 @@ from desktop.data.enums import (
     AttendanceStatus,
     CommitteePostKind,
     CriticismKind,
+    DecisionKind,
     DocumentType,
     MeetingKind,
     MeetingState,
@@ -24,6 +25,7 @@ from desktop.data.enums import (
     ReviewPeriod,
     ReviewState,
     Sex,
+    SharedDocumentKind,
     ShortcomingStatus,
     TaskResult,
 )
@@ -230,7 +232,26 @@ def _one_of_each(book: Book) -> list[object]:
         decision_ref="Số 45-QĐ/ĐU",
     )
     commendation.member = member
+    shared = models.SharedDocument(
+        kind=SharedDocumentKind.DIRECTIVE,
+        title="Hướng dẫn kiểm điểm cuối năm",
+        number="12-HD/ĐU",
+        issued_on=date(2026, 11, 20),
+        file_name="huong-dan.pdf",
+        size=4,
+        sha256="0" * 64,
+        data=b"%PDF",
+    )
+    decision = models.CommuneDecision(
+        kind=DecisionKind.ANSWER,
+        cell_org_id=book.owner_org_id,
+        target_id="00000000-0000-0000-0000-000000000001",
+        text="Đã chuyển Ủy ban nhân dân xã giải quyết",
+        decided_on=date(2026, 11, 21),
+    )
     return [
+        shared,
+        decision,
         campaign,
         review,
         criticism,

@@ -18,6 +18,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,6 +53,19 @@ MAX_ENTRIES = 5000
 MAX_RATIO = 50  # uncompressed / compressed, per member
 _RATIO_FLOOR = 4096  # members smaller than this are not ratio-checked
 _HKDF_INFO = b"cellbook bundle v1 payload key"
+
+
+# What a damaged zip can raise while it is read (a bad header, a broken
+# deflate stream, an unknown compression method, an "encrypted" flag).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 class BundleProblem(StrEnum):
@@ -275,7 +289,7 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     try:
         with archive.open(info) as stream:
             data = stream.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except _ZIP_ERRORS as error:
         raise _refuse(BundleProblem.DAMAGED) from error
     if len(data) > limit:
         raise _refuse(BundleProblem.TOO_LARGE)
@@ -302,7 +316,7 @@ def open_bundle(
         raise _refuse(BundleProblem.NOT_A_BUNDLE)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except _ZIP_ERRORS as error:
         raise _refuse(BundleProblem.DAMAGED) from error
     with archive:
         entries = _checked_entries(archive)

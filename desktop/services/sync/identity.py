@@ -93,6 +93,17 @@ def book_keys(book: Book) -> Keys:
     return Keys(signing_private, encryption_private, signing_public, encryption_public)
 
 
+def existing_keys(book: Book) -> Keys | None:
+    """The book's keys if it has made them (reading never makes them)."""
+    with book.reader() as session:
+        identity = session.get(SyncIdentity, 1)
+        if identity is None:
+            return None
+        signing_private, encryption_private = identity.signing_key, identity.encryption_key
+    signing_public, encryption_public = public_keys(signing_private, encryption_private)
+    return Keys(signing_private, encryption_private, signing_public, encryption_public)
+
+
 def own_card(book: Book) -> KeyCard:
     keys = book_keys(book)
     org = book.organisation()
