@@ -9,7 +9,9 @@
     DELETE /v1/mailbox/{id}           204 (only the recipient)
 
 A book registers with its key card and a proof: an Ed25519 signature by the
-card's key over b"cellbook-hub-register\\x00" + the card's bytes. The hub
+card's key over b"cellbook-hub-register\\x00" + a time + NUL + the card's
+bytes (see `registration_proof`); a proof is taken once, within 15 minutes of
+its time, so one seen on the wire cannot be replayed. The hub
 keeps the card's public key and the SHA-256 of a fresh token; registering
 again with the same key replaces the token, with another key is refused (409).
 Bundles are stored as they come and never looked into or logged.
@@ -26,17 +28,20 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from desktop import __version__
+from desktop.data.types import utcnow
 from desktop.export.bundle.format import MAX_BUNDLE_BYTES
 from desktop.hub.store import HubStore, Registration
 from desktop.services.sync.keys import MAX_CARD_BYTES, KeyCardError, read_card, verify
 
 REGISTER_CONTEXT = b"cellbook-hub-register\x00"
+PROOF_WINDOW = timedelta(minutes=15)
 MAX_REGISTER_BYTES = 4 * MAX_CARD_BYTES  # the card in base64 plus the proof
 _MAX_ID = 64
 
@@ -136,10 +141,24 @@ def create_app(db_url: str, *, max_bundle_bytes: int = MAX_BUNDLE_BYTES) -> Fast
             card = read_card(card_bytes)
         except KeyCardError as error:
             raise HTTPException(status_code=400, detail=str(error)) from None
-        if not verify(card.signing_public, proof, REGISTER_CONTEXT + card_bytes):
+        stamp, signature = proof[:-64], proof[-64:]
+        if len(stamp) != 52 or not verify(
+            card.signing_public, signature, REGISTER_CONTEXT + stamp + b"\x00" + card_bytes
+        ):
             raise HTTPException(
                 status_code=403, detail="The proof was not made with this key card's key."
             )
+        try:
+            made = datetime.strptime(stamp[:20].decode("ascii"), "%Y-%m-%dT%H:%M:%SZ")
+        except (UnicodeDecodeError, ValueError):
+            raise HTTPException(status_code=400, detail="The proof's time is not valid.") from None
+        if abs(utcnow() - made.replace(tzinfo=UTC)) > PROOF_WINDOW:
+            raise HTTPException(
+                status_code=403,
+                detail="The proof is too old or too new: check this computer's clock.",
+            )
+        if not await run_in_threadpool(store.use_proof, hashlib.sha256(proof).hexdigest()):
+            raise HTTPException(status_code=403, detail="This proof was used before.")
         token = secrets.token_urlsafe(32)
         outcome = await run_in_threadpool(
             lambda: store.register(

@@ -69,6 +69,15 @@ messages = Table(
 )
 
 
+used_proofs = Table(
+    "hub_used_proof",
+    metadata,
+    # A registration proof is good once: a copy seen on the wire cannot be replayed.
+    Column("proof_hash", String(64), primary_key=True),
+    Column("used_at", DateTime(timezone=True), nullable=False),
+)
+
+
 class Registration(StrEnum):
     NEW = "new"  # a book seen for the first time
     RENEWED = "renewed"  # the same book and key: a new token replaces the old one
@@ -187,6 +196,17 @@ class HubStore:
                     continue
                 return Registration.NEW
         raise RuntimeError("registration kept colliding")
+
+    def use_proof(self, proof_hash: str, now: datetime | None = None) -> bool:
+        """Mark a registration proof used; False if it was used before."""
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(
+                    insert(used_proofs).values(proof_hash=proof_hash, used_at=now or utcnow())
+                )
+        except IntegrityError:
+            return False
+        return True
 
     def book_for_token(self, token_hash: str) -> str | None:
         with self.engine.connect() as connection:

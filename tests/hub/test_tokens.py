@@ -8,7 +8,7 @@ import http.client
 import json
 import logging
 import urllib.parse
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -210,3 +210,18 @@ def test_the_hub_never_logs_what_it_carries(
     commune.delete(message_id)
     assert message_id in caplog.text  # the hub did log, by id
     assert "zalvorin" not in caplog.text and cell_token not in caplog.text
+
+
+def test_a_registration_seen_on_the_wire_cannot_be_replayed(books: Books, hub: RunningHub) -> None:
+    card = identity.card_file_bytes(books.cell)
+    signing = identity.book_keys(books.cell).signing_private
+    proof = registration_proof(signing, card)
+    assert HubClient(hub.url).register(card, proof)
+    with pytest.raises(HubRefused) as replayed:
+        HubClient(hub.url).register(card, proof)
+    assert replayed.value.status == 403
+    stale = registration_proof(signing, card, at=datetime.now(UTC) - timedelta(hours=1))
+    with pytest.raises(HubRefused) as old:
+        HubClient(hub.url).register(card, stale)
+    assert old.value.status == 403
+    assert HubClient(hub.url).register(card, registration_proof(signing, card))

@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.i18n import _
 from desktop.services.sync.keys import sign, verify
+from desktop.services.sync.limits import MAX_BUNDLE_BYTES
 
 FORMAT = "cellbook-bundle"
 FORMAT_VERSION = 1
@@ -46,7 +47,6 @@ SIGNATURE_NAME = "0001-signature.bin"
 _MEMBER_NAME = re.compile(r"^[0-9]{4}-[a-z]+\.(json|bin)$")
 _SIGNATURE_SIZE = 32 + 64
 
-MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 MAX_MEMBER_BYTES = 60 * 1024 * 1024
 MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_ENTRIES = 5000

@@ -10,19 +10,20 @@ token is never sent anywhere but the address the user gave.
 from __future__ import annotations
 
 import base64
+import secrets
 import http.client
 import json
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop import __version__
-from desktop.export.bundle.format import MAX_BUNDLE_BYTES
 from desktop.i18n import _
 from desktop.services.sync.keys import sign
+from desktop.services.sync.limits import MAX_BUNDLE_BYTES
 
 REGISTER_CONTEXT = b"cellbook-hub-register\x00"
 MAX_ANSWER_BYTES = 8 * 1024 * 1024  # JSON answers (a long inbox list at most)
@@ -54,9 +55,17 @@ class InboxItem:
     received_at: datetime
 
 
-def registration_proof(signing_private: bytes, card_bytes: bytes) -> bytes:
-    """What shows the hub that the book holds the key of the card it registers."""
-    return sign(signing_private, REGISTER_CONTEXT + card_bytes)
+def registration_proof(
+    signing_private: bytes, card_bytes: bytes, at: datetime | None = None
+) -> bytes:
+    """What shows the hub that the book holds the key of the card it registers:
+    a stamp (the time, 20 ASCII bytes such as "2026-11-22T08:00:00Z", and 32 random
+    hex digits) then an Ed25519 signature over REGISTER_CONTEXT + the stamp + NUL +
+    the card. The hub takes a proof once, and only within minutes of its time, so
+    a copy cannot be replayed."""
+    when = (at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = (when + secrets.token_hex(16)).encode("ascii")
+    return stamp + sign(signing_private, REGISTER_CONTEXT + stamp + b"\x00" + card_bytes)
 
 
 def _unavailable_message() -> str:
