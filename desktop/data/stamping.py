@@ -195,7 +195,7 @@ def _refuse_changes_to_foreign_records(session: Session) -> None:
             and obj.org_id not in (None, owner)
             and (obj in session.deleted or session.is_modified(obj, include_collections=False))
         ):
-            raise ForeignRecordError(type(obj).__tablename__)
+            raise ForeignRecordError(type(obj).__tablename__)  # type: ignore[attr-defined]
 
 
 @event.listens_for(BookSession, "before_flush")

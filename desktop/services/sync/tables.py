@@ -152,7 +152,7 @@ def missing_value(table: Table, name: str) -> object:
     column = table.c[name]
     default = column.default
     if default is not None and default.is_scalar:
-        value = default.arg
+        value = default.arg  # type: ignore[attr-defined]
         return value.value if hasattr(value, "value") else value
     if column.server_default is not None:
         return str(column.server_default.arg)  # type: ignore[attr-defined]
