@@ -3,16 +3,19 @@ a search box in the toolbar, and the menus."""
 
 from __future__ import annotations
 
+import importlib
+import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.data.errors import BookFileError
-from desktop.i18n import LANGUAGES, _, current_language
+from desktop.i18n import LANGUAGES, N_, _, current_language
 from desktop.services.book_handle import BookHandle
 from desktop.services.overview import read_overview
-from desktop.ui.pages import PAGE_KEYS, PAGES, build_page
+from desktop.ui.pages import PAGES, PageSpec
 from desktop.ui.pages.base import Page
 from desktop.ui.qt.core import QEvent, QObject, QSize, Qt, QTimer, Signal
 from desktop.ui.qt.gui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -42,6 +45,29 @@ if TYPE_CHECKING:
 
 WARM_UP_DELAY_MS = 150
 
+# A commune book holds every cell's records side by side, read-only: it shows
+# its cells at a glance instead of one cell's members, meetings and dues.
+CELLS_PAGE = PageSpec("cells", N_("Cells"), "desktop.ui.pages.cells", "CellsPage")
+COMMUNE_PAGES: tuple[PageSpec, ...] = (
+    CELLS_PAGE,
+    *(spec for spec in PAGES if spec.key == "sync"),
+)
+
+
+def is_commune_book(path: Path) -> bool:
+    """Whether the book is a commune committee's, read straight from the file
+    (before the ORM is loaded, like the home page)."""
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as db:
+            row = db.execute(
+                "SELECT o.kind FROM organisation AS o "
+                "JOIN book_state AS s ON s.owner_org_id = o.id WHERE s.id = 1"
+            ).fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == "commune"
+
 
 class MainWindow(QMainWindow):
     """One open book. Closing the window closes the book (with a backup if it
@@ -61,12 +87,15 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.search_view: SearchResultsView | None = None
         self.meeting_dialog: MeetingViewDialog | None = None
+        self.commune = is_commune_book(self.handle.path)
+        self.specs = COMMUNE_PAGES if self.commune else PAGES
+        self.page_keys = tuple(spec.key for spec in self.specs)
         self.setWindowTitle(f"{read_overview(self.handle.path, self.today()).name} — CellBook")
         self._build_toolbar()
         self._build_body()
         self._build_menus()
         self._build_status_bar()
-        self.go_to(page_key if page_key in PAGE_KEYS else "home")
+        self.go_to(page_key if page_key in self.page_keys else self.page_keys[0])
         self.navigation.setFocus()
 
     @property
@@ -147,6 +176,8 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.run_search)
         search_label.setBuddy(self.search_box)
         toolbar.addWidget(self.search_box)
+        # Search finds one cell's members and meetings; a commune book has many cells.
+        toolbar.setVisible(not self.commune)
 
     def _build_body(self) -> None:
         body = QWidget()
@@ -158,7 +189,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(_("Pages"))
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for number, spec in enumerate(PAGES, start=1):
+        for number, spec in enumerate(self.specs, start=1):
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"{_(spec.title)} (Ctrl+{number})")
@@ -175,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def _fit_navigation(self) -> None:
         metrics = self.navigation.fontMetrics()
-        widest = max(metrics.horizontalAdvance(_(spec.title)) for spec in PAGES)
+        widest = max(metrics.horizontalAdvance(_(spec.title)) for spec in self.specs)
         self.navigation.setFixedWidth(int(widest * 1.1) + metrics.height() * 3)
 
     def _action(
@@ -203,14 +234,16 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(_("&View"))
         self.page_actions: dict[str, QAction] = {}
-        for number, spec in enumerate(PAGES, start=1):
+        for number, spec in enumerate(self.specs, start=1):
             action = self._action(
                 _(spec.title), lambda key=spec.key: self.go_to(key), (f"Ctrl+{number}",)
             )
             view_menu.addAction(action)
             self.page_actions[spec.key] = action
         self.find_action = self._action(_("&Search…"), self.focus_search, ("Ctrl+F",))
-        view_menu.addAction(self.find_action)
+        self.find_action.setEnabled(not self.commune)
+        if not self.commune:
+            view_menu.addAction(self.find_action)
         view_menu.addSeparator()
         self.larger_action = self._action(
             _("&Larger text"), self.controller.larger_text, ("Ctrl++", "Ctrl+=")
@@ -256,13 +289,17 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> Page:
         """The page, built on first use."""
         if key not in self.pages:
-            page = build_page(key, self)
+            spec = next(spec for spec in self.specs if spec.key == key)
+            page_class = getattr(importlib.import_module(spec.module), spec.class_name)
+            page: Page = page_class(self)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
 
     def go_to(self, key: str) -> Page:
-        row = PAGE_KEYS.index(key)
+        if key not in self.page_keys:
+            key = self.page_keys[0]  # a page a commune book does not have
+        row = self.page_keys.index(key)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)  # shows the page through _navigation_changed
         else:
@@ -274,14 +311,14 @@ class MainWindow(QMainWindow):
         for key, page in self.pages.items():
             if page is widget:
                 return key
-        return "home"
+        return self.page_keys[0]
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def _navigation_changed(self, row: int) -> None:
-        if 0 <= row < len(PAGE_KEYS):
-            self._show_page(PAGE_KEYS[row])
+        if 0 <= row < len(self.page_keys):
+            self._show_page(self.page_keys[row])
 
     def _show_page(self, key: str) -> None:
         try:
@@ -324,6 +361,8 @@ class MainWindow(QMainWindow):
     # --- search -----------------------------------------------------------------
 
     def focus_search(self) -> None:
+        if self.commune:
+            return
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
