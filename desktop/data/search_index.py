@@ -50,6 +50,33 @@ def index_record(conn: Connection, obj: Any) -> None:
     )
 
 
+def index_many(conn: Connection, entries: list[tuple[str, str, str, str]]) -> None:
+    """Index many records at once: (record id, kind, org id, text). A sync import
+    writes rows without the ORM, and a commune takes in thousands at a time."""
+    for start in range(0, len(entries), 500):
+        chunk = entries[start : start + 500]
+        ids = [entry[0] for entry in chunk]
+        marks = ", ".join("?" for _ in ids)
+        conn.exec_driver_sql(
+            f"DELETE FROM search_index WHERE rowid IN "
+            f"(SELECT rowid FROM search_doc WHERE record_id IN ({marks}))",
+            tuple(ids),
+        )
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO search_doc (record_id, kind, org_id) VALUES (?, ?, ?)",
+            [entry[:3] for entry in chunk],
+        )
+        rowids = dict(
+            conn.exec_driver_sql(
+                f"SELECT record_id, rowid FROM search_doc WHERE record_id IN ({marks})", tuple(ids)
+            ).fetchall()
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
+            [(rowids[entry[0]], fold(entry[3])) for entry in chunk],
+        )
+
+
 def unindex_record(conn: Connection, record_id: str) -> None:
     rowid = conn.execute(
         text("SELECT rowid FROM search_doc WHERE record_id = :id"), {"id": record_id}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -363,6 +363,22 @@ def _record_import(
         )
         record.acked_seq = acknowledged
         record.acked_change = int(high or record.acked_change)
+    stamped = []
+    for receipt in receipts:
+        if isinstance(receipt, dict) and isinstance(receipt.get("sequence"), int):
+            try:
+                at = datetime.fromisoformat(str(receipt.get("imported_at")))
+            except ValueError:
+                continue
+            at = at if at.tzinfo else at.replace(tzinfo=UTC)
+            stamp = at.astimezone(UTC).isoformat(timespec="microseconds")
+            stamped.append((stamp, sender.book_id, receipt["sequence"]))
+    if stamped:  # when each of our bundles was imported there
+        session.connection().exec_driver_sql(
+            "UPDATE bundle_log SET acknowledged_at = ? WHERE peer_book_id = ? "
+            "AND direction = 'out' AND sequence = ? AND acknowledged_at IS NULL",
+            stamped,
+        )
     session.execute(
         update(BundleLog)
         .where(
@@ -373,21 +389,6 @@ def _record_import(
         )
         .values(acknowledged_at=now)
     )
-    for receipt in receipts:
-        if isinstance(receipt, dict) and isinstance(receipt.get("sequence"), int):
-            try:
-                at = datetime.fromisoformat(str(receipt.get("imported_at")))
-            except ValueError:
-                continue
-            session.execute(
-                update(BundleLog)
-                .where(
-                    BundleLog.peer_book_id == sender.book_id,
-                    BundleLog.direction == "out",
-                    BundleLog.sequence == receipt["sequence"],
-                )
-                .values(acknowledged_at=at)
-            )
     record.imported_seq = opened.sequence
     record.last_received_at = now
     session.add(

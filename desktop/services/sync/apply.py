@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
@@ -25,7 +26,7 @@ from desktop.data.enums import (
     ReviewState,
 )
 from desktop.data.models import CommuneDecision, MemberReview, Recommendation, ReviewCampaign
-from desktop.data.search_index import index_record, unindex_record
+from desktop.data.search_index import index_many, unindex_record
 from desktop.data.stamping import BookSession
 from desktop.data.types import utcnow
 from desktop.i18n import _
@@ -35,10 +36,11 @@ from desktop.rules.loading import rule_set_from_book
 from desktop.services.sync.identity import Peer
 from desktop.services.sync.tables import (
     binary_columns,
-    check_value,
     missing_value,
     table_named,
+    table_order,
     tables_accepted_from,
+    value_checker,
     value_columns,
 )
 
@@ -106,7 +108,7 @@ def check_payload(records: Any, files: list[bytes], peer: Peer, my_org: str) -> 
         if table is None or name not in accepted or not isinstance(block, dict):
             raise _damaged()
         incoming.append(_check_table(table, block, peer, my_org))
-    order = {table.name: i for i, table in enumerate(Base.metadata.sorted_tables)}
+    order = table_order()
     incoming.sort(key=lambda item: order[item.table.name])
     _check_files(records.get("files", []), files, incoming)
     _check_tombstones(records.get("tombstones", []), peer, accepted)
@@ -128,14 +130,13 @@ def _check_table(table: Table, block: dict[str, Any], peer: Peer, my_org: str) -
     ):
         raise _damaged()
     org_at = columns.index("org_id")
+    checks = [value_checker(table.name, name) for name in columns]
     filled = {name: missing_value(table, name) for name in known if name not in columns}
     checked: list[tuple[Any, ...]] = []
     for row in rows:
         if not isinstance(row, list) or len(row) != len(columns):
             raise _damaged()
-        if not all(
-            check_value(table, name, value) for name, value in zip(columns, row, strict=True)
-        ):
+        if not all(check(value) for check, value in zip(checks, row, strict=True)):
             raise _damaged()
         if peer.role is not PeerRole.SIBLING and row[org_at] != peer.org_id:
             raise _foreign(peer.org_name)
@@ -270,10 +271,12 @@ class _Applier:
                 continue
             if all(old[name] == version[name] for name in compared):
                 continue
-            if (version["updated_at"], version["updated_on"]) > (
-                old["updated_at"],
-                old["updated_on"],
-            ):
+            incoming_stamp = (version["updated_at"], version["updated_on"])
+            stamp = (old["updated_at"], old["updated_on"])
+            if incoming_stamp == stamp:
+                # The same write, sent again in full (a link to minutes adopted since).
+                updates.append(tuple(local[1:]) + (row[0],))
+            elif incoming_stamp > stamp:
                 if self.unseen_here(old):
                     self.keep_loser(table, old, winner=version)
                 updates.append(tuple(local[1:]) + (row[0],))
@@ -332,7 +335,7 @@ class _Applier:
                 )
 
     def tombstones(self, entries: list[list[str]]) -> None:
-        order = {table.name: i for i, table in enumerate(Base.metadata.sorted_tables)}
+        order = table_order()
         for record_id, name, org_id, deleted_at, deleted_on in sorted(
             entries, key=lambda entry: -order[entry[1]]
         ):
@@ -356,16 +359,26 @@ class _Applier:
                 (record_id, name, org_id, deleted_at, deleted_on, self.seq()),
             )
 
-    def reindex(self) -> None:
-        """Keep search in step with what came in (the index is kept by the ORM)."""
-        for mapper in Base.registry.mappers:
-            model = mapper.class_
-            ids = self.written.get(getattr(model, "__tablename__", ""), set())
-            if not ids or not isinstance(getattr(model, "search_kind", None), str):
+    def reindex(self, incoming: list[_Incoming]) -> None:
+        """Keep search in step with what came in (the ORM keeps it for other writes).
+        Each model's `search_text` reads only the record's own columns."""
+        models = {
+            mapper.class_.__tablename__: mapper.class_
+            for mapper in Base.registry.mappers
+            if isinstance(getattr(mapper.class_, "search_kind", None), str)
+        }
+        entries: list[tuple[str, str, str, str]] = []
+        for item in incoming:
+            model = models.get(item.table.name)
+            written = self.written.get(item.table.name, set())
+            if model is None or not written:
                 continue
-            for chunk in _chunks(sorted(ids)):
-                for obj in self.session.scalars(select(model).where(model.id.in_(chunk))):
-                    index_record(self.conn, obj)
+            for row in item.rows:
+                if row[0] in written:
+                    values = SimpleNamespace(**dict(zip(item.columns, row, strict=True)))
+                    text = model.search_text(values)
+                    entries.append((row[0], model.search_kind, values.org_id, text))
+        index_many(self.conn, entries)
 
 
 def apply_payload(
@@ -396,7 +409,7 @@ def apply_payload(
     applier.tombstones(tombstones)
     session.info["sync_import"] = True
     try:
-        applier.reindex()
+        applier.reindex(incoming)
         _install_rules(conn, records.get("rule_set"), applier.result)
         _install_topics(conn, records.get("topic_library"), applier.result)
     finally:
@@ -466,9 +479,9 @@ def _apply_decisions(session: BookSession, my_org: str) -> int:
     """Take the commune's answers and decisions into the cell's own records."""
     applied = 0
     decisions = session.scalars(
-        select(CommuneDecision).where(
-            CommuneDecision.applied.is_(False), CommuneDecision.cell_org_id == my_org
-        )
+        select(CommuneDecision)
+        .where(CommuneDecision.applied.is_(False), CommuneDecision.cell_org_id == my_org)
+        .order_by(CommuneDecision.updated_at)  # the newest word on a record is taken last
     ).all()
     for decision in decisions:
         if _apply_decision(session, decision):

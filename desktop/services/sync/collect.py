@@ -86,32 +86,6 @@ class _Selection:
         for row in rows:
             picked[row[0]] = row
 
-    def add_parents(self, owner: str | None) -> None:
-        """Pull in rows that picked rows refer to and that the peer may lack
-        (a meeting not yet adopted that a recommendation was raised at)."""
-        for table in reversed(self.tables):
-            columns = value_columns(table)
-            for fk in table.foreign_keys:
-                parent = fk.column.table
-                if fk.parent.name == "org_id" or parent.name not in self.names:
-                    continue
-                at = columns.index(fk.parent.name)
-                wanted = {
-                    row[at] for row in self.rows[table.name].values() if row[at] is not None
-                } - set(self.rows[parent.name])
-                if wanted:
-                    where = "org_id = ?" if owner else "1"
-                    params_rows: list[tuple] = []
-                    for chunk in _chunks(sorted(wanted)):
-                        marks = ", ".join("?" for _ in chunk)
-                        params_rows += _select(
-                            self.conn,
-                            parent,
-                            f"id IN ({marks}) AND {where}",
-                            (*chunk, *((owner,) if owner else ())),
-                        )
-                    self.add(parent, params_rows)
-
 
 def collect(book: Book, peer: Peer, *, full: bool, receipts: list[dict[str, Any]]) -> Payload:
     """The payload of the next bundle to `peer`."""
@@ -124,13 +98,12 @@ def collect(book: Book, peer: Peer, *, full: bool, receipts: list[dict[str, Any]
         owner = book.owner_org_id
         if peer.role is PeerRole.SUPERIOR:
             _pick_for_commune(selection, owner, since)
-            selection.add_parents(owner)
+            _unlink_minutes_not_adopted(selection)
         elif peer.role is PeerRole.CELL:
             _pick_for_cell(selection, owner, peer.org_id, since)
         else:
             for table in tables:
                 selection.add(table, _select(conn, table, "change_seq > ?", (since,)))
-            selection.add_parents(None)
         _always_own_organisation(selection, owner)
         payload = Payload(
             records={
@@ -179,6 +152,14 @@ def _pick_for_commune(selection: _Selection, owner: str, since: int) -> None:
                 "(SELECT id FROM meeting WHERE state = ?)))",
                 (owner, adopted, since, since, adopted),
             )
+        elif table.name in LINKED_TO_MEETINGS:
+            rows = _select(
+                conn,
+                table,
+                "org_id = ? AND (change_seq > ? OR meeting_id IN (SELECT id FROM meeting "
+                "WHERE state = ? AND change_seq > ?))",
+                (owner, since, adopted, since),
+            )
         elif table.name == "resolution_task":
             rows = _select(
                 conn,
@@ -191,6 +172,60 @@ def _pick_for_commune(selection: _Selection, owner: str, since: int) -> None:
         else:
             rows = _select(conn, table, "org_id = ? AND change_seq > ?", (owner, since))
         selection.add(table, rows)
+
+
+# Records that may name a meeting (or a speech at it) before its minutes are
+# adopted: they go up as they change, naming the meeting only once it is
+# adopted, and go up again, naming it, when it is.
+LINKED_TO_MEETINGS = {
+    "recommendation": ("meeting_id", "speech_id"),
+    "review_campaign": ("meeting_id",),
+    "document_record": ("meeting_id",),
+}
+
+
+def _unlink_minutes_not_adopted(selection: _Selection) -> None:
+    """The commune gets minutes only once adopted: links to a meeting (or a
+    speech) whose minutes are not adopted yet are left empty for now."""
+    conn = selection.conn
+    adopted = {
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT id FROM meeting WHERE state = ?", (MeetingState.ADOPTED.value,)
+        )
+    }
+    for table in selection.tables:
+        links = LINKED_TO_MEETINGS.get(table.name)
+        if not links:
+            continue
+        columns = value_columns(table)
+        rows = selection.rows[table.name]
+        speeches = _adopted_speeches(conn, rows, columns) if "speech_id" in links else set()
+        for record_id, row in list(rows.items()):
+            values = list(row)
+            for link in links:
+                at = columns.index(link)
+                known = adopted if link == "meeting_id" else speeches
+                if values[at] is not None and values[at] not in known:
+                    values[at] = None
+            rows[record_id] = tuple(values)
+
+
+def _adopted_speeches(conn: Connection, rows: dict[str, tuple], columns: tuple[str, ...]) -> set:
+    at = columns.index("speech_id")
+    wanted = sorted({row[at] for row in rows.values() if row[at] is not None})
+    found: set[str] = set()
+    for chunk in _chunks(wanted):
+        marks = ", ".join("?" for _ in chunk)
+        found |= {
+            row[0]
+            for row in conn.exec_driver_sql(
+                f"SELECT s.id FROM speech s JOIN meeting m ON m.id = s.meeting_id "
+                f"WHERE m.state = ? AND s.id IN ({marks})",
+                (MeetingState.ADOPTED.value, *chunk),
+            )
+        }
+    return found
 
 
 def _pick_for_cell(selection: _Selection, owner: str, cell_org: str, since: int) -> None:

@@ -10,9 +10,9 @@ token is never sent anywhere but the address the user gave.
 from __future__ import annotations
 
 import base64
-import secrets
 import http.client
 import json
+import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
