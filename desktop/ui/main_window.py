@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
             except BookFileError as error:
                 show_book_error(self, error)
                 return
+        from desktop.ui.sync.outbox_worker import start_for
+
+        self.outbox = start_for(self.handle, self)
         home = self.pages.get("home")
         if home is not None:
             home.book_opened()  # type: ignore[attr-defined]  # now it can show reminders
