@@ -10,6 +10,7 @@ and everything is applied in one transaction.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -66,7 +67,10 @@ class MadeBundle:
         """Write the bundle into a folder (under its own name) or to a file path."""
         path = target / self.file_name if target.is_dir() else target
         partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(self.data)
+        with partial.open("wb") as stream:
+            stream.write(self.data)
+            stream.flush()
+            os.fsync(stream.fileno())  # sticks are pulled out at once
         partial.replace(path)
         return path
 

@@ -40,9 +40,16 @@ class Payload:
     records: dict[str, Any]
     files: list[bytes] = field(default_factory=list)
     change_high: int = 0
+    only_referenced: dict[str, int] = field(default_factory=dict)  # rows sent unchanged
 
     def summary(self) -> dict[str, int]:
-        counts = {name: len(t["rows"]) for name, t in self.records["tables"].items() if t["rows"]}
+        """Records per table that the bundle brings (the sender's own organisation
+        row, sent in every bundle for reference, counts only when it changed)."""
+        counts = {
+            name: len(t["rows"]) - self.only_referenced.get(name, 0)
+            for name, t in self.records["tables"].items()
+        }
+        counts = {name: number for name, number in counts.items() if number > 0}
         if self.records["tombstones"]:
             counts["deleted"] = len(self.records["tombstones"])
         return counts
@@ -104,7 +111,7 @@ def collect(book: Book, peer: Peer, *, full: bool, receipts: list[dict[str, Any]
         else:
             for table in tables:
                 selection.add(table, _select(conn, table, "change_seq > ?", (since,)))
-        _always_own_organisation(selection, owner)
+        referenced = _always_own_organisation(selection, owner)
         payload = Payload(
             records={
                 "tables": {},
@@ -115,6 +122,7 @@ def collect(book: Book, peer: Peer, *, full: bool, receipts: list[dict[str, Any]
                 "topic_library": None,
             },
             change_high=high,
+            only_referenced={"organisation": 1} if referenced else {},
         )
         for table in tables:
             rows = sorted(selection.rows[table.name].values(), key=lambda row: row[0])
@@ -250,11 +258,14 @@ def _pick_for_cell(selection: _Selection, owner: str, cell_org: str, since: int)
     )
 
 
-def _always_own_organisation(selection: _Selection, owner: str) -> None:
+def _always_own_organisation(selection: _Selection, owner: str) -> bool:
     """The sender's own organisation row goes in every bundle: every record
-    the bundle carries refers to it."""
+    the bundle carries refers to it. True if it was added only for that."""
     table = _table(selection, "organisation")
+    if owner in selection.rows[table.name]:
+        return False
     selection.add(table, _by_ids(selection.conn, table, [owner]))
+    return True
 
 
 def _tombstones(

@@ -120,9 +120,9 @@ def thematic_text(cell: CellFigures) -> str:
         return ""
     text = str(cell.thematic_in_quarter)
     if not cell.thematic_in_quarter:
-        return f"{text} — {_('none yet')}"
+        return _("{count} — none yet").format(count=text)
     if cell.thematic_in_quarter < cell.thematic_required:
-        return f"{text} — {_('too few')}"
+        return _("{count} — too few").format(count=text)
     return text
 
 
