@@ -11,10 +11,36 @@ import argparse
 import sys
 
 from desktop import __version__
-from desktop.cli import bundle, check, demo, export, gui, hub, info, keys, members, rules, search
+from desktop.cli import (
+    bundle,
+    check,
+    demo,
+    export,
+    gui,
+    hub,
+    info,
+    keys,
+    members,
+    rules,
+    search,
+    second_computer,
+)
 from desktop.i18n import LANGUAGES, _, set_language
 
-COMMANDS = (demo, info, check, search, members, rules, export, keys, bundle, hub, gui)
+COMMANDS = (
+    demo,
+    info,
+    check,
+    search,
+    members,
+    rules,
+    export,
+    keys,
+    bundle,
+    hub,
+    second_computer,
+    gui,
+)
 
 
 def _language(argv: list[str]) -> str:

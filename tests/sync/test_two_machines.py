@@ -21,8 +21,10 @@ from tests.sync.support import add_members, content_dump, enrolled_pair
 def machines(tmp_path):
     first, commune = enrolled_pair(tmp_path)
     member_ids = add_members(first)
-    second_path = copy_for_second_computer(first, tmp_path / "second.cellbook", device_id="dev-b")
-    second = Book.open(second_path, device_id="dev-b", backup_folder=tmp_path / "backups-b")
+    copy_for_second_computer(first, tmp_path / "second.cellbook", device_id="dev-b")
+    second = Book.open(
+        tmp_path / "second.cellbook", device_id="dev-b", backup_folder=tmp_path / "backups-b"
+    )
     enrol(commune, card_file_bytes(second))
     yield first, second, commune, member_ids
     for book in (first, second, commune):
@@ -122,3 +124,24 @@ def test_a_refused_bundle_between_the_computers_changes_nothing(machines):
             session.scalar(select(SyncPeer.imported_seq).where(SyncPeer.book_id == second.book_id))
             == 0
         )
+
+
+def test_second_computer_from_the_command_line(tmp_path):
+    from desktop.cli.main import main
+
+    first, commune = enrolled_pair(tmp_path)
+    add_members(first)
+    first.close(backup=False)
+    commune.close(backup=False)
+    target = tmp_path / "copy.cellbook"
+    assert main(["--lang", "en", "second-computer", str(first.path), "--out", str(target)]) == 0
+    assert main(["--lang", "en", "second-computer", str(first.path), "--out", str(target)]) == 2
+    copy = Book.open(target)
+    original = Book.open(first.path)
+    try:
+        assert copy.book_id != original.book_id
+        assert {p.book_id for p in peers(original)} >= {copy.book_id}
+        assert {p.book_id for p in peers(copy)} >= {original.book_id}
+    finally:
+        copy.close(backup=False)
+        original.close(backup=False)

@@ -628,3 +628,22 @@ def test_closing_the_window_lets_the_bundle_finish_first(
     assert not handle.is_open
     assert len(list(stick.glob("*.cellbook-bundle"))) == 1
     assert exchange.import_bundle_file(commune, next(stick.glob("*.cellbook-bundle")))
+
+
+def test_a_copy_for_a_second_computer_is_enrolled_as_this_cells_other_book(
+    open_main, empty_book, tmp_path, monkeypatch
+):
+    window, page = sync_page(open_main, empty_book)
+    target = tmp_path / "second.cellbook"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.copy_button.click()
+    assert target.exists()
+    assert page.peers.model.rowCount() == 1
+    assert page.peers.text_at(0, 0) == window.book.organisation().name
+    copy = Book.open(target)
+    try:
+        assert copy.book_id != window.book.book_id
+        assert [p.book_id for p in identity.peers(copy)] == [window.book.book_id]
+    finally:
+        copy.close(backup=False)

@@ -19,7 +19,7 @@ from desktop.data.errors import BookFileError, BookProblem, book_file_errors
 from desktop.data.models import SyncPeer
 from desktop.data.types import new_id
 from desktop.services.book import Book
-from desktop.services.sync.identity import card_file_bytes, enrol
+from desktop.services.sync.identity import Peer, card_file_bytes, enrol
 
 
 def _copy_file(source: Path, target: Path) -> None:
@@ -62,9 +62,9 @@ def _both_have_everything_until(book: Book, other_book_id: str, change: int) -> 
         record.acked_change = change
 
 
-def copy_for_second_computer(book: Book, target: Path, *, device_id: str = "") -> Path:
+def copy_for_second_computer(book: Book, target: Path, *, device_id: str = "") -> Peer:
     """Write the copy to `target` (which must not exist) and enrol the two books
-    with each other. Returns `target`."""
+    with each other. Returns the copy as this book now knows it."""
     if target.exists():
         raise BookFileError(BookProblem.CANNOT_OPEN, target, "file exists")
     partial = target.with_name(target.name + ".partial")
@@ -76,9 +76,9 @@ def copy_for_second_computer(book: Book, target: Path, *, device_id: str = "") -
     try:
         change = book.change_counter()
         enrol(copy, card_file_bytes(book))
-        enrol(book, card_file_bytes(copy))
+        enrolled = enrol(book, card_file_bytes(copy))
         _both_have_everything_until(copy, book.book_id, change)
         _both_have_everything_until(book, copy.book_id, change)
     finally:
         copy.close(backup=False)
-    return target
+    return enrolled

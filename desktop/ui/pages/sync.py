@@ -146,8 +146,14 @@ class SyncPage(Page):
             self.print_key_card,
             _("Print the page with this book's fingerprint, to compare and sign"),
         )
+        self.copy_button = button(
+            _("Copy for a second computer…"),
+            self.copy_for_second_computer,
+            _("Make this book's copy for another computer of the same organisation"),
+        )
         row.addWidget(self.save_card_button)
         row.addWidget(self.print_card_button)
+        row.addWidget(self.copy_button)
         row.addStretch(1)
         form.addRow(row)
         for key, text in (
@@ -256,6 +262,43 @@ class SyncPage(Page):
         self.key_card_dialog = dialog
         dialog.open()
         return dialog
+
+    def copy_for_second_computer(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Copy for a second computer"),
+            _(
+                "The copy becomes this organisation's book on another computer, with its "
+                "own key card. The two books exchange bundles, like with the commune; when "
+                "both change the same record, the later change is kept and the other is "
+                "shown here under kept versions. The commune enrols the copy's key card "
+                "too. Make the copy now?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save the copy for a second computer"),
+            str(start_folder() / f"{self.book.path.stem}-2.cellbook"),
+            _("CellBook books (*.cellbook)"),
+        )
+        if name:
+            self.copy_to(Path(name))
+
+    def copy_to(self, target: Path) -> bool:
+        from desktop.services.sync.second_computer import copy_for_second_computer
+
+        try:
+            copy = copy_for_second_computer(self.book, target)
+        except BookFileError as error:
+            show_book_error(self, error)
+            return False
+        self.host.show_status(
+            _("The copy for a second computer is saved: {path}").format(path=target)
+        )
+        self.load()
+        return copy is not None
 
     # --- enrolling another book ----------------------------------------------------------
 
