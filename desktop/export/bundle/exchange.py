@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from desktop import __version__
@@ -223,11 +223,25 @@ def saved_bundle(book: Book, peer_book_id: str, sequence: int) -> MadeBundle | N
 # --- importing ------------------------------------------------------------------------------
 
 
-def _open(book: Book, data: bytes) -> OpenedBundle:
-    keys = existing_keys(book)
-    if keys is None:  # no card was ever made here, so no bundle can be meant for this book
-        keys = Keys(b"\0" * 32, b"\0" * 32, b"", b"")
-    known = {p.key_id: p.signing_public for p in peers(book)}
+@dataclass(frozen=True)
+class _Keyring:
+    """This book's keys and the enrolled books' signing keys, read once for a
+    batch of bundles."""
+
+    keys: Keys
+    known: dict[bytes, bytes]
+
+    @classmethod
+    def of(cls, book: Book) -> _Keyring:
+        keys = existing_keys(book)
+        if keys is None:  # no card was ever made here, so no bundle can be meant for this book
+            keys = Keys(b"\0" * 32, b"\0" * 32, b"", b"")
+        return cls(keys, {p.key_id: p.signing_public for p in peers(book)})
+
+
+def _open(book: Book, data: bytes, keyring: _Keyring | None = None) -> OpenedBundle:
+    keyring = keyring or _Keyring.of(book)
+    keys, known = keyring.keys, keyring.known
     try:
         return open_bundle(
             data,
@@ -274,10 +288,15 @@ def _check_sequence(book: Book, sender: Peer, opened: OpenedBundle) -> bool:
 
 
 def import_bundle(
-    book: Book, data: bytes, *, backup: bool = True, backup_taken: list[Path] | None = None
+    book: Book,
+    data: bytes,
+    *,
+    backup: bool = True,
+    backup_taken: list[Path] | None = None,
+    keyring: _Keyring | None = None,
 ) -> ImportResult:
     """Check and import one bundle (see the module's docstring for the order)."""
-    opened = _open(book, data)
+    opened = _open(book, data, keyring)
     sender = peer(book, opened.sender_book_id)
     if sender is None or sender.key_id != opened.signer_key_id:
         raise ImportRefused(
@@ -354,19 +373,17 @@ def _record_import(
     applied: Applied,
     receipts: list[Any],
 ) -> None:
-    now = utcnow()
-    record = session.scalar(select(SyncPeer).where(SyncPeer.book_id == sender.book_id))
-    acknowledged = min(int(opened.manifest["acknowledged"]), record.sent_seq)
-    if acknowledged > record.acked_seq:
-        high = session.scalar(
-            select(BundleLog.change_high).where(
-                BundleLog.peer_book_id == sender.book_id,
-                BundleLog.direction == "out",
-                BundleLog.sequence == acknowledged,
-            )
+    """The peer's counters, our bundles it acknowledged, and this bundle in the log."""
+    conn = session.connection()
+    now = utcnow().isoformat(timespec="microseconds")
+    acknowledged = min(int(opened.manifest["acknowledged"]), sender.sent_seq)
+    if acknowledged > sender.acked_seq:
+        conn.exec_driver_sql(
+            "UPDATE sync_peer SET acked_seq = ?, acked_change = coalesce((SELECT change_high "
+            "FROM bundle_log WHERE peer_book_id = ? AND direction = 'out' AND sequence = ?), "
+            "acked_change) WHERE book_id = ?",
+            (acknowledged, sender.book_id, acknowledged, sender.book_id),
         )
-        record.acked_seq = acknowledged
-        record.acked_change = int(high or record.acked_change)
     stamped = []
     for receipt in receipts:
         if isinstance(receipt, dict) and isinstance(receipt.get("sequence"), int):
@@ -378,36 +395,33 @@ def _record_import(
             stamp = at.astimezone(UTC).isoformat(timespec="microseconds")
             stamped.append((stamp, sender.book_id, receipt["sequence"]))
     if stamped:  # when each of our bundles was imported there
-        session.connection().exec_driver_sql(
+        conn.exec_driver_sql(
             "UPDATE bundle_log SET acknowledged_at = ? WHERE peer_book_id = ? "
             "AND direction = 'out' AND sequence = ? AND acknowledged_at IS NULL",
             stamped,
         )
-    session.execute(
-        update(BundleLog)
-        .where(
-            BundleLog.peer_book_id == sender.book_id,
-            BundleLog.direction == "out",
-            BundleLog.sequence <= acknowledged,
-            BundleLog.acknowledged_at.is_(None),
-        )
-        .values(acknowledged_at=now)
+    conn.exec_driver_sql(
+        "UPDATE bundle_log SET acknowledged_at = ? WHERE peer_book_id = ? AND direction = 'out' "
+        "AND sequence <= ? AND acknowledged_at IS NULL",
+        (now, sender.book_id, acknowledged),
     )
-    record.imported_seq = opened.sequence
-    record.last_received_at = now
-    session.add(
-        BundleLog(
-            peer_book_id=sender.book_id,
-            direction="in",
-            sequence=opened.sequence,
-            full=bool(opened.manifest.get("full")),
-            manifest_sha256=opened.manifest_sha256,
-            created_at=opened.created,
-            logged_at=now,
-            change_high=0,
-            summary=applied.to_json(),
-            size=0,
-        )
+    conn.exec_driver_sql(
+        "UPDATE sync_peer SET imported_seq = ?, last_received_at = ? WHERE book_id = ?",
+        (opened.sequence, now, sender.book_id),
+    )
+    conn.exec_driver_sql(
+        'INSERT INTO bundle_log (peer_book_id, direction, sequence, "full", manifest_sha256, '
+        "created_at, logged_at, change_high, summary, size, data, attempts, last_error) "
+        "VALUES (?, 'in', ?, ?, ?, ?, ?, 0, ?, 0, x'', 0, '')",
+        (
+            sender.book_id,
+            opened.sequence,
+            int(bool(opened.manifest.get("full"))),
+            opened.manifest_sha256,
+            opened.created.astimezone(UTC).isoformat(timespec="microseconds"),
+            now,
+            applied.to_json(),
+        ),
     )
 
 
@@ -424,13 +438,16 @@ def import_bundles(book: Book, bundles: Sequence[bytes]) -> list[ImportResult | 
     takes in a whole stick at once), in whatever order they come: one refused
     for a gap is tried again once the others are in. Results are in input order."""
     taken: list[Path] = []
+    keyring = _Keyring.of(book)
     results: dict[int, ImportResult | ImportRefused] = {}
     pending = list(range(len(bundles)))
     while pending:
         waiting = []
         for index in pending:
             try:
-                results[index] = import_bundle(book, bundles[index], backup_taken=taken)
+                results[index] = import_bundle(
+                    book, bundles[index], backup_taken=taken, keyring=keyring
+                )
             except ImportRefused as refused:
                 results[index] = refused
                 if refused.missing:

@@ -262,13 +262,13 @@ class _Applier:
         seq_at = columns.index("change_seq")
         compared = [name for name in columns if name != "change_seq"]
         for row in item.rows:
-            version = dict(zip(columns, row, strict=True))
             old = existing.get(row[0])
             local = list(row)
             local[seq_at] = self.seq()
             if old is None:
                 inserts.append(tuple(local))
                 continue
+            version = dict(zip(columns, row, strict=True))
             if all(old[name] == version[name] for name in compared):
                 continue
             incoming_stamp = (version["updated_at"], version["updated_on"])
