@@ -280,9 +280,9 @@ class Book:
             ]
             return problems
 
-    def backup(self, reason: str) -> Path:
+    def backup(self, reason: str, *, quick: bool = False) -> Path:
         folder = _backup_folder_for(self.path, self._backup_folder, self.book_id)
-        copy = make_backup(self.path, folder, reason)
+        copy = make_backup(self.path, folder, reason, quick=quick)
         thin_backups(folder)
         return copy
 

@@ -462,3 +462,27 @@ def test_bundle_with_records_in_a_wrong_form_is_refused(month_of_work):
     finally:
         collect_module.Payload.to_bytes = original
     assert "form CellBook expects" in refused(commune, data)
+
+
+def test_a_column_an_older_sender_did_not_have_gets_its_default(month_of_work):
+    cell, commune, *_ = month_of_work
+    from desktop.services.sync import collect as collect_module
+
+    original = collect_module.Payload.to_bytes
+
+    def older(self):
+        block = self.records["tables"]["member"]
+        at = block["columns"].index("workplace")
+        del block["columns"][at]
+        for row in block["rows"]:
+            del row[at]
+        return original(self)
+
+    collect_module.Payload.to_bytes = older
+    try:
+        data = make_bundle(cell, commune.book_id).data
+    finally:
+        collect_module.Payload.to_bytes = original
+    assert import_bundle(commune, data).status is ImportStatus.IMPORTED
+    with commune.reader() as session:
+        assert {m.workplace for m in session.scalars(select(Member))} == {""}

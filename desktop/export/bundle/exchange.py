@@ -318,7 +318,7 @@ def import_bundle(
         raise ImportRefused(message) from error
     copy = None
     if backup and not backup_taken:
-        copy = book.backup("before-import")
+        copy = book.backup("before-import", quick=True)
         if backup_taken is not None:
             backup_taken.append(copy)
     try:

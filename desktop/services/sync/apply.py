@@ -132,16 +132,27 @@ def _check_table(table: Table, block: dict[str, Any], peer: Peer, my_org: str) -
     org_at = columns.index("org_id")
     checks = [value_checker(table.name, name) for name in columns]
     filled = {name: missing_value(table, name) for name in known if name not in columns}
+    # Where each of this book's columns is in the sender's rows (None: not sent).
+    places = [columns.index(name) if name in columns else None for name in known]
+    same_order = list(known) == columns
+    owner_only = peer.role is not PeerRole.SIBLING
     checked: list[tuple[Any, ...]] = []
     for row in rows:
         if not isinstance(row, list) or len(row) != len(columns):
             raise _damaged()
         if not all(check(value) for check, value in zip(checks, row, strict=True)):
             raise _damaged()
-        if peer.role is not PeerRole.SIBLING and row[org_at] != peer.org_id:
+        if owner_only and row[org_at] != peer.org_id:
             raise _foreign(peer.org_name)
-        version = {**filled, **dict(zip(columns, row, strict=True))}
-        checked.append(tuple(version[name] for name in known))
+        if same_order:
+            checked.append(tuple(row))
+        else:
+            checked.append(
+                tuple(
+                    filled[name] if at is None else row[at]
+                    for name, at in zip(known, places, strict=True)
+                )
+            )
     full_columns = known
     if peer.role is PeerRole.SUPERIOR:
         _check_addressed_here(table, full_columns, checked, my_org, peer)

@@ -145,26 +145,45 @@ def value_checker(table_name: str, name: str) -> Callable[[object], bool]:
     enums = frozenset(getattr(column.type, "enums", ()) or ())
     length = getattr(column.type, "length", None)
 
-    def check(value: object) -> bool:
-        if value is None:
-            return nullable
-        if kind in ("int", "bool"):
-            return type(value) is int
-        if kind == "number":
-            return type(value) in (int, float)
+    def whole(value: object) -> bool:
+        return type(value) is int or (value is None and nullable)
+
+    def number(value: object) -> bool:
+        return type(value) in (int, float) or (value is None and nullable)
+
+    def choice(value: object) -> bool:
+        return value in enums if type(value) is str else value is None and nullable
+
+    def day(value: object) -> bool:
         if type(value) is not str:
-            return False
-        if kind == "enum":
-            return value in enums
+            return value is None and nullable
         try:
-            if kind == "date":
-                date.fromisoformat(value)
-            elif kind == "instant":
-                return len(value) == 32 and datetime.fromisoformat(value).utcoffset() is not None
+            date.fromisoformat(value)
         except ValueError:
             return False
+        return True
+
+    def instant(value: object) -> bool:
+        if type(value) is not str:
+            return value is None and nullable
+        try:
+            return len(value) == 32 and datetime.fromisoformat(value).utcoffset() is not None
+        except ValueError:
+            return False
+
+    def text(value: object) -> bool:
+        if type(value) is not str:
+            return value is None and nullable
         return length is None or len(value) <= length
 
+    check = {
+        "int": whole,
+        "bool": whole,
+        "number": number,
+        "enum": choice,
+        "date": day,
+        "instant": instant,
+    }.get(kind, text)
     return check
 
 
