@@ -3,6 +3,7 @@ cell book and a commune book enrolled with each other, and a clock to move."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -74,10 +75,27 @@ def running_hub(db_url: str, **app_options: Any) -> Iterator[RunningHub]:
         assert not thread.is_alive()
 
 
+# A database URL to run the hub tests against another database than a SQLite
+# file, e.g. "postgresql+psycopg://postgres@/hub?host=/tmp/pg&port=55432"
+# (its hub tables are dropped after each test).
+HUB_DB_URL = os.environ.get("CELLBOOK_TEST_HUB_DB", "")
+
+
 @pytest.fixture
 def hub(tmp_path: Path) -> Iterator[RunningHub]:
-    with running_hub(f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite'}") as running:
-        yield running
+    url = HUB_DB_URL or f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite'}"
+    try:
+        with running_hub(url) as running:
+            yield running
+    finally:
+        if HUB_DB_URL:
+            from sqlalchemy import create_engine
+
+            from desktop.hub.store import metadata
+
+            engine = create_engine(HUB_DB_URL)
+            metadata.drop_all(engine)
+            engine.dispose()
 
 
 def dead_url() -> str:
