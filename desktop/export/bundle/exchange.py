@@ -322,17 +322,18 @@ def import_bundle(
         if backup_taken is not None:
             backup_taken.append(copy)
     try:
+        acknowledging = _with_acknowledgement(book, sender, opened)
         with book.session() as session:
             applied = apply_payload(
                 session,
                 records,
                 opened.files,
                 incoming,
-                peer=_with_acknowledgement(book, sender, opened),
+                peer=acknowledging,
                 my_device=book.device_id,
                 my_org=book.owner_org_id,
             )
-            _record_import(session, sender, opened, applied, records.get("receipts", []))
+            _record_import(session, acknowledging, opened, applied, records.get("receipts", []))
     except PayloadError as error:
         raise ImportRefused(str(error)) from error
     except IntegrityError as error:
@@ -373,17 +374,15 @@ def _record_import(
     applied: Applied,
     receipts: list[Any],
 ) -> None:
-    """The peer's counters, our bundles it acknowledged, and this bundle in the log."""
+    """The peer's counters, our bundles it acknowledged, and this bundle in the log.
+    `sender` is as `_with_acknowledgement` left it."""
     conn = session.connection()
     now = utcnow().isoformat(timespec="microseconds")
-    acknowledged = min(int(opened.manifest["acknowledged"]), sender.sent_seq)
-    if acknowledged > sender.acked_seq:
-        conn.exec_driver_sql(
-            "UPDATE sync_peer SET acked_seq = ?, acked_change = coalesce((SELECT change_high "
-            "FROM bundle_log WHERE peer_book_id = ? AND direction = 'out' AND sequence = ?), "
-            "acked_change) WHERE book_id = ?",
-            (acknowledged, sender.book_id, acknowledged, sender.book_id),
-        )
+    acknowledged = sender.acked_seq
+    conn.exec_driver_sql(
+        "UPDATE sync_peer SET acked_seq = ?, acked_change = ? WHERE book_id = ?",
+        (sender.acked_seq, sender.acked_change, sender.book_id),
+    )
     stamped = []
     for receipt in receipts:
         if isinstance(receipt, dict) and isinstance(receipt.get("sequence"), int):
