@@ -486,3 +486,23 @@ def test_a_column_an_older_sender_did_not_have_gets_its_default(month_of_work):
     assert import_bundle(commune, data).status is ImportStatus.IMPORTED
     with commune.reader() as session:
         assert {m.workplace for m in session.scalars(select(Member))} == {""}
+
+
+def test_records_that_break_the_books_rules_are_refused(month_of_work):
+    """Well formed but impossible: two members sharing one id in one bundle."""
+    cell, commune, *_ = month_of_work
+    from desktop.services.sync import collect as collect_module
+
+    original = collect_module.Payload.to_bytes
+
+    def twice(self):
+        rows = self.records["tables"]["member"]["rows"]
+        rows.append(list(rows[0]))
+        return original(self)
+
+    collect_module.Payload.to_bytes = twice
+    try:
+        data = make_bundle(cell, commune.book_id).data
+    finally:
+        collect_module.Payload.to_bytes = original
+    assert "Nothing was changed" in refused(commune, data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -336,7 +337,7 @@ def import_bundle(
             _record_import(session, acknowledging, opened, applied, records.get("receipts", []))
     except PayloadError as error:
         raise ImportRefused(str(error)) from error
-    except IntegrityError as error:
+    except (IntegrityError, sqlite3.IntegrityError) as error:
         raise ImportRefused(
             _(
                 "The bundle's records refer to records this book does not have (was an "

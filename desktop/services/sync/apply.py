@@ -230,6 +230,8 @@ class _Applier:
     ) -> None:
         self.session = session
         self.conn = session.connection()
+        # The driver's own cursor for the many small statements (same transaction).
+        self.cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         self.peer = peer
         self.my_device = my_device
         self.my_org = my_org
@@ -247,9 +249,9 @@ class _Applier:
         found: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(ids):
             marks = ", ".join("?" for _ in chunk)
-            for row in self.conn.exec_driver_sql(
+            for row in self.cursor.execute(
                 f'SELECT {quoted} FROM "{table.name}" WHERE id IN ({marks})', tuple(chunk)
-            ):
+            ).fetchall():
                 found[row[0]] = dict(zip(names, row, strict=True))
         return found
 
@@ -266,6 +268,8 @@ class _Applier:
         )
 
     def table(self, item: _Incoming) -> None:
+        if not item.rows:
+            return
         table, columns = item.table, item.columns
         existing = self.existing(table, [row[0] for row in item.rows])
         inserts: list[tuple] = []
@@ -301,13 +305,13 @@ class _Applier:
             ]
             marks = ", ".join("?" for _ in (*columns, *binaries))
             quoted = ", ".join(f'"{name}"' for name in (*columns, *binaries))
-            self.conn.exec_driver_sql(
+            self.cursor.executemany(
                 f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', inserts
             )
             self.result.added[table.name] = len(inserts)
         if updates:
             assignments = ", ".join(f'"{name}" = ?' for name in columns[1:])
-            self.conn.exec_driver_sql(
+            self.cursor.executemany(
                 f'UPDATE "{table.name}" SET {assignments} WHERE id = ?', updates
             )
             self.result.changed[table.name] = len(updates)

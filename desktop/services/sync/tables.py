@@ -101,10 +101,12 @@ def tables_accepted_from(role: PeerRole) -> frozenset[str]:
     return frozenset(COMMUNE_DOWN if role is PeerRole.SUPERIOR else CELL_UP)
 
 
+@cache
 def binary_columns(table: Table) -> tuple[str, ...]:
     return tuple(column.name for column in table.c if isinstance(column.type, LargeBinary))
 
 
+@cache
 def value_columns(table: Table) -> tuple[str, ...]:
     """The columns carried in the records member (binaries go as files), `id` first."""
     names = [column.name for column in table.c if not isinstance(column.type, LargeBinary)]
