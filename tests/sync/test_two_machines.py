@@ -145,3 +145,16 @@ def test_second_computer_from_the_command_line(tmp_path):
     finally:
         copy.close(backup=False)
         original.close(backup=False)
+
+
+def test_the_copy_holds_none_of_the_first_books_private_keys(tmp_path):
+    from desktop.services.sync import second_computer
+    from desktop.services.sync.identity import book_keys
+
+    first, commune = enrolled_pair(tmp_path)
+    keys = book_keys(first)
+    second_computer.copy_for_second_computer(first, tmp_path / "copy.cellbook")
+    raw = (tmp_path / "copy.cellbook").read_bytes()
+    assert keys.signing_private not in raw and keys.encryption_private not in raw
+    first.close(backup=False)
+    commune.close(backup=False)

@@ -40,6 +40,8 @@ def _make_independent(target: Path) -> None:
     enrolled books stay enrolled, with their counts started afresh."""
     connection = sqlite3.connect(target)
     try:
+        # The first book's keys are overwritten, not only unlinked (builds differ).
+        connection.execute("PRAGMA secure_delete = ON")
         with connection:
             connection.execute("UPDATE book_state SET book_id = ? WHERE id = 1", (new_id(),))
             connection.execute("DELETE FROM sync_identity")
