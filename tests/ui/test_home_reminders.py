@@ -160,8 +160,17 @@ def test_lines_replaced_are_hidden_at_once(open_main, reminders_book, qtbot, mon
     path, _ids = reminders_book
     window = open_main(path)
     card = window.pages["home"].reminders
-    qtbot.waitUntil(lambda: bool(card.reminder_lines))
+    # The card is drawn from the file first and again once the book is open: wait for
+    # the lines that stay.
+    qtbot.waitUntil(
+        lambda: (
+            bool(card.reminder_lines)
+            and all(line.isVisible() for line in card.reminder_lines)
+            and window.handle.is_open
+        )
+    )
+    qtbot.wait(50)
     old = list(card.reminder_lines)
-    assert all(line.isVisible() for line in old)
+    assert old and all(line.isVisible() for line in old)
     card.more_button.click()
     assert not any(line.isVisible() for line in old)
