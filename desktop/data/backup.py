@@ -30,6 +30,23 @@ def parse_stamp(path: Path) -> datetime | None:
         return None
 
 
+def copy_book(book: Path, target: Path, *, check: str = "") -> str:
+    """Copy a book (even while it is open) with SQLite's online backup; with
+    `check` ("integrity_check" or "quick_check") returns that pragma's verdict
+    on the copy, else "ok"."""
+    with book_file_errors(book):
+        source = sqlite3.connect(f"{book.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+                return str(copy.execute(f"PRAGMA {check}").fetchone()[0]) if check else "ok"
+            finally:
+                copy.close()
+        finally:
+            source.close()
+
+
 def make_backup(
     book: Path, folder: Path, reason: str, now: datetime | None = None, *, quick: bool = False
 ) -> Path:
@@ -40,18 +57,8 @@ def make_backup(
     when = now or datetime.now(UTC)
     target = folder / backup_name(reason, when)
     partial = target.with_suffix(".partial")
-    with book_file_errors(book):
-        source = sqlite3.connect(f"{book.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                source.backup(copy)
-                check = "quick_check" if quick else "integrity_check"
-                verdict = copy.execute(f"PRAGMA {check}").fetchone()[0]
-            finally:
-                copy.close()
-        finally:
-            source.close()
+    check = "quick_check" if quick else "integrity_check"
+    verdict = copy_book(book, partial, check=check)
     if verdict != "ok":
         partial.unlink(missing_ok=True)
         raise BookFileError(BookProblem.CORRUPT, book, f"backup check: {verdict}")

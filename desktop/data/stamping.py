@@ -185,9 +185,10 @@ class ForeignRecordError(ValueError):
 
 def _refuse_changes_to_foreign_records(session: Session) -> None:
     """Records owned by another organisation are copies taken from its bundles:
-    only a sync import (`session.info["sync_import"]`) changes or deletes them."""
+    only an import changes or deletes them, and it writes them without the ORM
+    (`desktop.services.sync.apply`)."""
     owner = session.info.get("org_id")
-    if not owner or session.info.get("sync_import"):
+    if not owner:
         return
     for obj in list(session.dirty) + list(session.deleted):
         if (

@@ -422,13 +422,9 @@ def apply_payload(
         applier.table(item)
     applier.files(records.get("files", []), files)
     applier.tombstones(tombstones)
-    session.info["sync_import"] = True
-    try:
-        applier.reindex(incoming)
-        _install_rules(conn, records.get("rule_set"), applier.result)
-        _install_topics(conn, records.get("topic_library"), applier.result)
-    finally:
-        session.info.pop("sync_import", None)
+    applier.reindex(incoming)
+    _install_rules(conn, records.get("rule_set"), applier.result)
+    _install_topics(conn, records.get("topic_library"), applier.result)
     if peer.role is PeerRole.SUPERIOR:
         applier.result.decisions_applied = _apply_decisions(session, my_org)
     return applier.result

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.data.enums import OrgKind, PeerRole
-from desktop.data.models import Organisation, SyncIdentity, SyncPeer
+from desktop.data.models import SyncIdentity, SyncPeer
 from desktop.data.types import utcnow
 from desktop.i18n import _
 from desktop.services.book import Book
@@ -224,9 +224,3 @@ def peer(book: Book, book_id: str) -> Peer | None:
 
 def superior(book: Book) -> Peer | None:
     return next((p for p in peers(book) if p.role is PeerRole.SUPERIOR), None)
-
-
-def organisation_name(book: Book, org_id: str) -> str:
-    with book.reader() as session:
-        org = session.get(Organisation, org_id)
-        return org.name if org is not None else ""

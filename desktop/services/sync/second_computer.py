@@ -15,24 +15,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.data.errors import BookFileError, BookProblem, book_file_errors
+from desktop.data.backup import copy_book
+from desktop.data.errors import BookFileError, BookProblem
 from desktop.data.models import SyncPeer
 from desktop.data.types import new_id
 from desktop.services.book import Book
 from desktop.services.sync.identity import Peer, card_file_bytes, enrol
-
-
-def _copy_file(source: Path, target: Path) -> None:
-    with book_file_errors(source):
-        origin = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            copy = sqlite3.connect(target)
-            try:
-                origin.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            origin.close()
 
 
 def _make_independent(target: Path) -> None:
@@ -71,7 +59,7 @@ def copy_for_second_computer(book: Book, target: Path, *, device_id: str = "") -
         raise BookFileError(BookProblem.CANNOT_OPEN, target, "file exists")
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    _copy_file(book.path, partial)
+    copy_book(book.path, partial)
     _make_independent(partial)
     partial.replace(target)
     copy = Book.open(target, device_id=device_id)

@@ -130,15 +130,11 @@ def _storage_kind(column: Any) -> str:
     return "text"
 
 
-def check_value(table: Table, name: str, value: object) -> bool:
-    """Whether `value` can be stored raw in `table.name`: the right kind, a
-    known enum value, a real date, text no longer than the column allows."""
-    return value_checker(table.name, name)(value)
-
-
 @cache
 def value_checker(table_name: str, name: str) -> Callable[[object], bool]:
-    """`check_value` for one column, worked out once (a commune checks millions)."""
+    """Whether a value can be stored raw in the column: the right kind, a known
+    enum value, a real date, text no longer than the column allows. Worked out
+    once per column (a commune checks millions of values)."""
     table = table_named(table_name)
     assert table is not None
     column = table.c[name]
